@@ -1,0 +1,1193 @@
+//! Building the corpus from the data folder: clean, load, cross-check, and assemble.
+//!
+//! All errors are collected (a curator wants the whole list, not one per run) and any
+//! error means no corpus: [`compile`] returns either a complete, consistent [`Corpus`] or
+//! the list of errors.
+
+use crate::clean::{clean, Cleaned};
+use crate::date::{Date, DateSpec, Precision};
+use crate::error::{Error, ErrorKind};
+use crate::figures;
+use crate::matcher::Matcher;
+use crate::model::*;
+use crate::rec::{self, Fields, Record};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+/// A named text file (names are relative to the data folder, e.g. `raw/001.txt`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Path relative to the data folder.
+    pub name: String,
+    /// Contents.
+    pub text: String,
+}
+
+/// The data folder's contents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataSet {
+    /// `articles.rec`.
+    pub articles: Option<Source>,
+    /// `gazetteer.rec`.
+    pub gazetteer: Option<Source>,
+    /// `events.rec`.
+    pub events: Option<Source>,
+    /// `measures.rec`.
+    pub measures: Option<Source>,
+    /// `raw/*.txt`, sorted by name.
+    pub raw: Vec<Source>,
+}
+
+/// A successful build: the corpus and what a curator should look at.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// Capitalised names in the text that no alias covers: (name, occurrences, first place).
+    pub uncovered: Vec<(String, usize, String)>,
+    /// Notes (e.g. raw files used without an `@article` record).
+    pub notes: Vec<String>,
+}
+
+fn read(dir: &Path, name: &str, errors: &mut Vec<Error>) -> Option<Source> {
+    let path = dir.join(name);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(Source {
+                name: name.to_string(),
+                text,
+            }),
+            Err(e) => {
+                let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+                errors.push(Error::at(
+                    name,
+                    line,
+                    ErrorKind::Io("not valid UTF-8".into()),
+                ));
+                None
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            errors.push(Error::in_file(name, ErrorKind::Io(e.to_string())));
+            None
+        }
+    }
+}
+
+/// Read the data folder.
+pub fn load_dir(dir: &Path) -> Result<DataSet, Vec<Error>> {
+    let mut errors = Vec::new();
+    let mut ds = DataSet {
+        articles: read(dir, "articles.rec", &mut errors),
+        gazetteer: read(dir, "gazetteer.rec", &mut errors),
+        events: read(dir, "events.rec", &mut errors),
+        measures: read(dir, "measures.rec", &mut errors),
+        raw: Vec::new(),
+    };
+    match std::fs::read_dir(dir.join("raw")) {
+        Ok(entries) => {
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".txt"))
+                .collect();
+            names.sort();
+            for n in names {
+                if let Some(s) = read(dir, &format!("raw/{n}"), &mut errors) {
+                    ds.raw.push(s);
+                }
+            }
+        }
+        Err(e) => errors.push(Error::in_file("raw", ErrorKind::Io(e.to_string()))),
+    }
+    if errors.is_empty() {
+        Ok(ds)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Slug a name into an id: lowercase ASCII, accents stripped, other runs become `-`.
+pub fn slug(s: &str) -> String {
+    let folded = crate::search::fold(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn records(src: &Option<Source>, want: &str, errors: &mut Vec<Error>) -> (String, Vec<Record>) {
+    let Some(src) = src else {
+        return (String::new(), Vec::new());
+    };
+    let (recs, errs) = rec::parse(&src.name, &src.text);
+    errors.extend(errs);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for r in recs {
+        if r.kind != want {
+            errors.push(Error::at(
+                &src.name,
+                r.line,
+                ErrorKind::Syntax(format!("expected `@{want} ID`, found `@{}`", r.kind)),
+            ));
+            continue;
+        }
+        if let Some(first) = seen.get(&r.id) {
+            errors.push(Error::at(
+                &src.name,
+                r.line,
+                ErrorKind::Duplicate(format!("id `{}` already used on line {first}", r.id)),
+            ));
+            continue;
+        }
+        seen.insert(r.id.clone(), r.line);
+        out.push(r);
+    }
+    (src.name.clone(), out)
+}
+
+/// Find a verbatim quote in an article: (paragraph, byte start).
+fn find_quote(article: &Article, quote: &str) -> Option<(u32, u32)> {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.text.find(quote).map(|s| (i as u32, s as u32)))
+}
+
+/// Build the corpus.
+pub fn compile(ds: &DataSet) -> Result<Compiled, Vec<Error>> {
+    let mut errors = Vec::new();
+    let mut notes = Vec::new();
+    let articles = build_articles(ds, &mut errors, &mut notes);
+    let (entities, matcher) = build_entities(ds, &mut errors);
+    let mut corpus = Corpus {
+        articles,
+        entities,
+        ..Corpus::default()
+    };
+    find_mentions(&mut corpus, &matcher);
+    check_aliases_occur(ds, &corpus, &mut errors);
+    corpus.figures = find_figures(&corpus.articles);
+    corpus.events = build_events(ds, &corpus, &mut errors);
+    corpus.measures = build_measures(ds, &corpus, &mut errors);
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(errors);
+    }
+    let uncovered = uncovered_names(&corpus);
+    Ok(Compiled {
+        corpus,
+        uncovered,
+        notes,
+    })
+}
+
+fn build_articles(ds: &DataSet, errors: &mut Vec<Error>, notes: &mut Vec<String>) -> Vec<Article> {
+    if ds.raw.is_empty() {
+        errors.push(Error::in_file(
+            "raw",
+            ErrorKind::Missing("no raw/*.txt article".into()),
+        ));
+    }
+    let (file, recs) = records(&ds.articles, "article", errors);
+    let mut by_file: HashMap<&str, &Record> = HashMap::new();
+    for r in &recs {
+        let mut errs = Vec::new();
+        let f = Fields::new(
+            &file,
+            r,
+            &[
+                "file",
+                "title",
+                "title_reason",
+                "authors",
+                "authors_reason",
+                "published",
+                "published_reason",
+                "published_earliest",
+                "published_latest",
+            ],
+            &[],
+            &mut errs,
+        );
+        if let Some(src) = f.required("file", &mut errs) {
+            let path = format!("raw/{}", src.value);
+            if !ds.raw.iter().any(|s| s.name == path) {
+                errs.push(Error::at(
+                    &file,
+                    src.line,
+                    ErrorKind::UnknownId(format!("no file `{path}` for @article {}", r.id)),
+                ));
+            } else if let Some(prev) = by_file.insert(src.value.as_str(), r) {
+                errs.push(Error::at(
+                    &file,
+                    src.line,
+                    ErrorKind::Duplicate(format!(
+                        "`{}` is already the file of @article {}",
+                        src.value, prev.id
+                    )),
+                ));
+            }
+        }
+        errors.extend(errs);
+    }
+    let mut out = Vec::new();
+    let mut ids: HashSet<String> = recs.iter().map(|r| r.id.clone()).collect();
+    for raw in &ds.raw {
+        let fname = raw.name.trim_start_matches("raw/");
+        let cleaned = clean(&raw.text);
+        let rec = by_file.get(fname).copied();
+        let id = match rec {
+            Some(r) => r.id.clone(),
+            None => {
+                let stem = fname.trim_end_matches(".txt");
+                let id = slug(stem);
+                if id.is_empty() || !ids.insert(id.clone()) {
+                    errors.push(Error::in_file(
+                        &raw.name,
+                        ErrorKind::Duplicate(format!(
+                            "cannot derive a unique id from `{fname}`; add an @article record"
+                        )),
+                    ));
+                    continue;
+                }
+                notes.push(format!(
+                    "{}: no @article record in {file}; using id `{id}`",
+                    raw.name
+                ));
+                id
+            }
+        };
+        if let Some(a) = article_from(&raw.name, fname, &id, &cleaned, rec, &file, errors) {
+            out.push(a);
+        }
+    }
+    out.sort_by(|a, b| (a.published.date, &a.id).cmp(&(b.published.date, &b.id)));
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn article_from(
+    raw_name: &str,
+    fname: &str,
+    id: &str,
+    c: &Cleaned,
+    rec: Option<&Record>,
+    meta_file: &str,
+    errors: &mut Vec<Error>,
+) -> Option<Article> {
+    let mut errs = Vec::new();
+    let mut scratch = Vec::new();
+    let fields = rec.map(|r| {
+        Fields::new(
+            meta_file,
+            r,
+            &[
+                "file",
+                "title",
+                "title_reason",
+                "authors",
+                "authors_reason",
+                "published",
+                "published_reason",
+                "published_earliest",
+                "published_latest",
+            ],
+            &[],
+            &mut scratch,
+        )
+    });
+    let get = |k: &str| fields.as_ref().and_then(|f| f.get(k));
+    let rec_line = rec.map_or(1, |r| r.line);
+    let where_ = |line: usize| -> (String, usize) {
+        if rec.is_some() {
+            (meta_file.to_string(), line)
+        } else {
+            (raw_name.to_string(), 1)
+        }
+    };
+    let need_reason =
+        |key: &str, reason_key: &str, line: usize, errs: &mut Vec<Error>| -> Option<String> {
+            match get(reason_key) {
+                Some(f) if !f.value.is_empty() => Some(f.value.clone()),
+                _ => {
+                    errs.push(Error::at(
+                        meta_file,
+                        line,
+                        ErrorKind::Missing(format!("`{key}` needs a `{reason_key}` saying why")),
+                    ));
+                    None
+                }
+            }
+        };
+    if c.paragraphs.iter().all(|p| p.kind != ParagraphKind::Body) {
+        errs.push(Error::at(
+            raw_name,
+            1,
+            ErrorKind::EmptyArticle(format!("`{fname}` has no body text after cleaning")),
+        ));
+    }
+    // Title.
+    let (title, title_status, title_reason) = match (&c.title, get("title")) {
+        (Some((t, line)), Some(f)) => {
+            errs.push(Error::at(
+                meta_file,
+                f.line,
+                ErrorKind::Conflict(format!(
+                    "the text states the title (raw line {line}: `{t}`); remove `title`"
+                )),
+            ));
+            (t.clone(), Provenance::Stated, None)
+        }
+        (Some((t, _)), None) => (t.clone(), Provenance::Stated, None),
+        (None, Some(f)) if !f.value.is_empty() => {
+            let reason = need_reason("title", "title_reason", f.line, &mut errs);
+            (f.value.clone(), Provenance::Supplied, reason)
+        }
+        _ => {
+            let (file, line) = where_(rec_line);
+            errs.push(Error::at(
+                &file,
+                line,
+                ErrorKind::Missing(format!("`{fname}` has no title in its text; supply `title:` and `title_reason:` in @article {id}")),
+            ));
+            (String::new(), Provenance::Supplied, None)
+        }
+    };
+    // Authors.
+    let (authors, authors_status, authors_reason) = match (&c.authors, get("authors")) {
+        (Some((a, line)), Some(f)) => {
+            errs.push(Error::at(
+                meta_file,
+                f.line,
+                ErrorKind::Conflict(format!(
+                    "the text has a byline (raw line {line}: `{}`); remove `authors`",
+                    a.join(", ")
+                )),
+            ));
+            (a.clone(), Provenance::Stated, None)
+        }
+        (Some((a, _)), None) => (a.clone(), Provenance::Stated, None),
+        (None, Some(f)) => {
+            let reason = need_reason("authors", "authors_reason", f.line, &mut errs);
+            let names: Vec<String> = f
+                .value
+                .split(';')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let status = if names.is_empty() {
+                Provenance::Unknown
+            } else {
+                Provenance::Inferred
+            };
+            (names, status, reason)
+        }
+        (None, None) => {
+            let (file, line) = where_(rec_line);
+            errs.push(Error::at(
+                &file,
+                line,
+                ErrorKind::Missing(format!("`{fname}` has no byline; give `authors:` (empty if unknown) and `authors_reason:` in @article {id}")),
+            ));
+            (Vec::new(), Provenance::Unknown, None)
+        }
+    };
+    // Publication date.
+    let published = match (&c.dateline, get("published")) {
+        (Some((d, line)), Some(f)) => {
+            errs.push(Error::at(
+                meta_file,
+                f.line,
+                ErrorKind::Conflict(format!(
+                    "the text has a dateline (raw line {line}: {d}); remove `published`"
+                )),
+            ));
+            None
+        }
+        (Some((d, _)), None) => Some(Published {
+            date: *d,
+            precision: Precision::Day,
+            status: Provenance::Stated,
+            reason: None,
+            earliest: None,
+            latest: None,
+        }),
+        (None, Some(f)) => {
+            match DateSpec::parse(&f.value) {
+                None => {
+                    errs.push(Error::at(
+                        meta_file,
+                        f.line,
+                        ErrorKind::BadDate(format!("`{}` is not a possible date", f.value)),
+                    ));
+                    None
+                }
+                Some(spec) => {
+                    let reason = need_reason("published", "published_reason", f.line, &mut errs);
+                    let bound = |k: &str, errs: &mut Vec<Error>| -> Option<Date> {
+                        let f = get(k)?;
+                        let d = Date::parse_iso(&f.value);
+                        if d.is_none() {
+                            errs.push(Error::at(
+                                meta_file,
+                                f.line,
+                                ErrorKind::BadDate(format!(
+                                    "`{}` is not a possible day (YYYY-MM-DD)",
+                                    f.value
+                                )),
+                            ));
+                        }
+                        d
+                    };
+                    let (mut earliest, mut latest) = (
+                        bound("published_earliest", &mut errs),
+                        bound("published_latest", &mut errs),
+                    );
+                    if spec.precision != Precision::Day {
+                        earliest = earliest.or(Some(spec.start));
+                        latest = latest.or(Some(spec.end));
+                    }
+                    if earliest.is_some_and(|e| e > spec.start)
+                        || latest.is_some_and(|l| l < spec.end)
+                    {
+                        errs.push(Error::at(
+                        meta_file,
+                        f.line,
+                        ErrorKind::BadDate("the published date lies outside published_earliest..published_latest".into()),
+                    ));
+                    }
+                    Some(Published {
+                        date: spec.start,
+                        precision: if spec.precision == Precision::Day {
+                            Precision::Day
+                        } else {
+                            Precision::Span
+                        },
+                        status: Provenance::Inferred,
+                        reason,
+                        earliest,
+                        latest,
+                    })
+                }
+            }
+        }
+        (None, None) => {
+            let (file, line) = where_(rec_line);
+            errs.push(Error::at(
+                &file,
+                line,
+                ErrorKind::Missing(format!("`{fname}` has no dateline; give `published:` and `published_reason:` in @article {id}")),
+            ));
+            None
+        }
+    };
+    let failed = !errs.is_empty();
+    errors.extend(errs);
+    if failed {
+        return None;
+    }
+    let paragraphs = c
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Paragraph {
+            id: format!("p{}", i + 1),
+            kind: p.kind,
+            text: p.text.clone(),
+            emphasis: p.emphasis.clone(),
+        })
+        .collect();
+    Some(Article {
+        id: id.to_string(),
+        source_file: fname.to_string(),
+        title,
+        title_status,
+        title_reason,
+        authors,
+        authors_status,
+        authors_reason,
+        published: published?,
+        paragraphs,
+    })
+}
+
+fn build_entities(ds: &DataSet, errors: &mut Vec<Error>) -> (Vec<Entity>, Matcher) {
+    let (file, recs) = records(&ds.gazetteer, "entity", errors);
+    if ds.gazetteer.is_none() {
+        errors.push(Error::in_file(
+            "gazetteer.rec",
+            ErrorKind::Missing("the gazetteer file".into()),
+        ));
+    }
+    let mut out = Vec::new();
+    let mut matcher = Matcher::default();
+    let mut alias_owner: HashMap<String, (String, usize)> = HashMap::new();
+    for r in &recs {
+        let f = Fields::new(
+            &file,
+            r,
+            &["name", "kind", "alias", "alias-i", "description", "outside"],
+            &["alias", "alias-i"],
+            errors,
+        );
+        let name = f.required("name", errors);
+        let kind = f.required("kind", errors).and_then(|k| {
+            let parsed = EntityKind::parse(&k.value);
+            if parsed.is_none() {
+                errors.push(Error::at(
+                    &file,
+                    k.line,
+                    ErrorKind::Invalid(format!(
+                        "kind `{}` (expected person, organization, place or event)",
+                        k.value
+                    )),
+                ));
+            }
+            parsed
+        });
+        let description = f.required("description", errors);
+        let ix = out.len() as EntityIx;
+        let mut aliases = Vec::new();
+        for a in f
+            .all("alias")
+            .map(|a| (a, false))
+            .chain(f.all("alias-i").map(|a| (a, true)))
+        {
+            let (field, ignore_case) = a;
+            if field.value.is_empty() {
+                errors.push(Error::at(
+                    &file,
+                    field.line,
+                    ErrorKind::Missing("empty alias".into()),
+                ));
+                continue;
+            }
+            let key = if ignore_case {
+                field.value.to_lowercase()
+            } else {
+                field.value.clone()
+            };
+            let lower = field.value.to_lowercase();
+            let clash = alias_owner
+                .get(&key)
+                .or_else(|| alias_owner.get(&lower).filter(|_| ignore_case));
+            if let Some((owner, line)) = clash {
+                errors.push(Error::at(
+                    &file,
+                    field.line,
+                    ErrorKind::Duplicate(format!(
+                        "alias `{}` already belongs to `{owner}` (line {line})",
+                        field.value
+                    )),
+                ));
+                continue;
+            }
+            alias_owner.insert(key, (r.id.clone(), field.line));
+            if ignore_case {
+                alias_owner.insert(lower, (r.id.clone(), field.line));
+            }
+            if !matcher.add(ix, &field.value, ignore_case) {
+                errors.push(Error::at(
+                    &file,
+                    field.line,
+                    ErrorKind::Invalid(format!(
+                        "alias `{}` must start with a letter or digit",
+                        field.value
+                    )),
+                ));
+                continue;
+            }
+            aliases.push(Alias {
+                text: field.value.clone(),
+                ignore_case,
+            });
+        }
+        if aliases.is_empty() {
+            errors.push(Error::at(
+                &file,
+                r.line,
+                ErrorKind::Missing(format!("@entity {} has no alias", r.id)),
+            ));
+        }
+        if let (Some(name), Some(kind), Some(description)) = (name, kind, description) {
+            out.push(Entity {
+                id: r.id.clone(),
+                name: name.value.clone(),
+                kind,
+                aliases,
+                description: description.value.clone(),
+                outside: f
+                    .get("outside")
+                    .map(|o| o.value.clone())
+                    .filter(|o| !o.is_empty()),
+                mentions: Vec::new(),
+            });
+        } else {
+            // Keep indices aligned with the matcher.
+            out.push(Entity {
+                id: r.id.clone(),
+                name: String::new(),
+                kind: EntityKind::Event,
+                aliases,
+                description: String::new(),
+                outside: None,
+                mentions: Vec::new(),
+            });
+        }
+    }
+    (out, matcher)
+}
+
+/// Fill every entity's mentions.
+pub fn find_mentions(corpus: &mut Corpus, matcher: &Matcher) {
+    for e in &mut corpus.entities {
+        e.mentions.clear();
+    }
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for (pi, p) in a.paragraphs.iter().enumerate() {
+            for h in matcher.find(&p.text) {
+                corpus.entities[h.entity as usize].mentions.push(Mention {
+                    article: ai as u32,
+                    paragraph: pi as u32,
+                    start: h.start as u32,
+                    end: h.end as u32,
+                });
+            }
+        }
+    }
+}
+
+fn check_aliases_occur(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) {
+    let Some(src) = &ds.gazetteer else { return };
+    let (recs, _) = rec::parse(&src.name, &src.text);
+    for (r, e) in recs.iter().zip(&corpus.entities) {
+        if r.id != e.id {
+            return; // earlier errors misaligned the records; they are reported already
+        }
+        for f in &r.fields {
+            if f.key != "alias" && f.key != "alias-i" {
+                continue;
+            }
+            let found = e.mentions.iter().any(|m| {
+                let p = &corpus.articles[m.article as usize].paragraphs[m.paragraph as usize];
+                let t = &p.text[m.start as usize..m.end as usize];
+                if f.key == "alias" {
+                    t.starts_with(f.value.as_str())
+                } else {
+                    t.to_lowercase().starts_with(&f.value.to_lowercase())
+                }
+            });
+            // Authors are named in bylines, not in paragraphs.
+            let in_header = corpus.articles.iter().any(|a| {
+                a.authors.iter().any(|n| n == &f.value)
+                    || (f.key == "alias" && a.title.contains(f.value.as_str()))
+            });
+            if !found && !in_header {
+                errors.push(Error::at(
+                    &src.name,
+                    f.line,
+                    ErrorKind::Invalid(format!(
+                        "alias `{}` of `{}` is never found as a mention in any article",
+                        f.value, e.id
+                    )),
+                ));
+            }
+        }
+    }
+}
+
+/// Recognise the figures of every article.
+pub fn find_figures(articles: &[Article]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let mut n = 0;
+        for (pi, p) in a.paragraphs.iter().enumerate() {
+            for f in figures::recognise(&p.text) {
+                n += 1;
+                out.push(Figure {
+                    id: format!("{}-f{n}", a.id),
+                    article: ai as u32,
+                    paragraph: pi as u32,
+                    start: f.start as u32,
+                    end: f.end as u32,
+                    value: f.value,
+                    unit: f.unit.to_string(),
+                    noun: f.noun,
+                    qualifier: f.qualifier,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn build_events(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec<Event> {
+    let (file, recs) = records(&ds.events, "event", errors);
+    let entity_ix: HashMap<&str, u32> = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
+    let mut out = Vec::new();
+    for r in &recs {
+        let before = errors.len();
+        let f = Fields::new(
+            &file,
+            r,
+            &[
+                "title", "date", "dated", "basis", "category", "entities", "evidence",
+            ],
+            &["evidence"],
+            errors,
+        );
+        let title = f.required("title", errors);
+        let date = f.required("date", errors).and_then(|d| {
+            let p = DateSpec::parse(&d.value);
+            if p.is_none() {
+                errors.push(Error::at(
+                    &file,
+                    d.line,
+                    ErrorKind::BadDate(format!("`{}` is not a possible date or span", d.value)),
+                ));
+            }
+            p
+        });
+        let method = f.required("dated", errors).and_then(|d| {
+            let m = match d.value.as_str() {
+                "stated" => Some(DateMethod::Stated),
+                "resolved" => Some(DateMethod::Resolved),
+                "inferred" => Some(DateMethod::Inferred),
+                _ => None,
+            };
+            if m.is_none() {
+                errors.push(Error::at(
+                    &file,
+                    d.line,
+                    ErrorKind::Invalid(format!(
+                        "dated `{}` (expected stated, resolved or inferred)",
+                        d.value
+                    )),
+                ));
+            }
+            m
+        });
+        let basis = f
+            .get("basis")
+            .map(|b| b.value.clone())
+            .filter(|b| !b.is_empty());
+        if matches!(method, Some(DateMethod::Resolved | DateMethod::Inferred)) && basis.is_none() {
+            errors.push(Error::at(
+                &file,
+                r.line,
+                ErrorKind::Missing(format!(
+                    "@event {} is not stated; say how it was dated in `basis`",
+                    r.id
+                )),
+            ));
+        }
+        let category = f.required("category", errors).and_then(|c| {
+            let p = Category::parse(&c.value);
+            if p.is_none() {
+                errors.push(Error::at(
+                    &file,
+                    c.line,
+                    ErrorKind::Invalid(format!("category `{}`", c.value)),
+                ));
+            }
+            p
+        });
+        let mut entities = Vec::new();
+        if let Some(ef) = f.get("entities") {
+            for id in ef.value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match entity_ix.get(id) {
+                    Some(&ix) if !entities.contains(&ix) => entities.push(ix),
+                    Some(_) => errors.push(Error::at(
+                        &file,
+                        ef.line,
+                        ErrorKind::Duplicate(format!("entity `{id}` listed twice")),
+                    )),
+                    None => errors.push(Error::at(
+                        &file,
+                        ef.line,
+                        ErrorKind::UnknownId(format!("entity `{id}` is not in the gazetteer")),
+                    )),
+                }
+            }
+        }
+        let mut evidence = Vec::new();
+        for ev in f.all("evidence") {
+            if let Some(e) = resolve_evidence(&file, ev, corpus, errors) {
+                evidence.push(e);
+            }
+        }
+        if f.get("evidence").is_none() {
+            errors.push(Error::at(
+                &file,
+                r.line,
+                ErrorKind::Missing(format!("@event {} has no `evidence`", r.id)),
+            ));
+        }
+        if errors.len() > before {
+            continue;
+        }
+        if let (Some(title), Some(date), Some(method), Some(category)) =
+            (title, date, method, category)
+        {
+            out.push(Event {
+                id: r.id.clone(),
+                title: title.value.clone(),
+                date,
+                method,
+                basis,
+                category,
+                entities,
+                evidence,
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.date.start, a.date.end, &a.id).cmp(&(b.date.start, b.date.end, &b.id)));
+    out
+}
+
+fn split_ref<'a>(
+    file: &str,
+    field: &'a rec::Field,
+    parts: usize,
+    errors: &mut Vec<Error>,
+) -> Option<Vec<&'a str>> {
+    let v: Vec<&str> = field.value.splitn(parts, '|').map(str::trim).collect();
+    if v.len() < 2 || v.iter().take(2).any(|s| s.is_empty()) {
+        errors.push(Error::at(
+            file,
+            field.line,
+            ErrorKind::Syntax(format!("`{}` must be `ARTICLE-ID | QUOTE ...`", field.key)),
+        ));
+        return None;
+    }
+    Some(v)
+}
+
+fn resolve_evidence(
+    file: &str,
+    field: &rec::Field,
+    corpus: &Corpus,
+    errors: &mut Vec<Error>,
+) -> Option<Evidence> {
+    let v = split_ref(file, field, 2, errors)?;
+    let (aid, quote) = (v[0], v[1]);
+    let Some(ai) = corpus.article_ix(aid) else {
+        errors.push(Error::at(
+            file,
+            field.line,
+            ErrorKind::UnknownId(format!("article `{aid}`")),
+        ));
+        return None;
+    };
+    let a = &corpus.articles[ai as usize];
+    match find_quote(a, quote) {
+        Some((p, s)) => Some(Evidence {
+            article: ai,
+            paragraph: p,
+            start: s,
+            end: s + quote.len() as u32,
+        }),
+        None => {
+            errors.push(Error::at(
+                file,
+                field.line,
+                ErrorKind::QuoteNotFound(format!(
+                    "`{quote}` is not in the cleaned text of `{aid}`"
+                )),
+            ));
+            None
+        }
+    }
+}
+
+fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec<Measure> {
+    let (file, recs) = records(&ds.measures, "measure", errors);
+    let mut out = Vec::new();
+    for r in &recs {
+        let before = errors.len();
+        let f = Fields::new(
+            &file,
+            r,
+            &["name", "unit", "description", "value"],
+            &["value"],
+            errors,
+        );
+        let name = f.required("name", errors);
+        let unit = f.required("unit", errors);
+        let description = f.required("description", errors);
+        let mut values = Vec::new();
+        for vf in f.all("value") {
+            let Some(v) = split_ref(&file, vf, 4, errors) else {
+                continue;
+            };
+            if v.len() < 3 {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::Syntax(
+                        "`value` must be `ARTICLE-ID | QUOTE WITH [FIGURE] | AS-OF [| NOTE]`"
+                            .into(),
+                    ),
+                ));
+                continue;
+            }
+            let Some(ai) = corpus.article_ix(v[0]) else {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::UnknownId(format!("article `{}`", v[0])),
+                ));
+                continue;
+            };
+            let (Some(open), Some(close)) = (v[1].find('['), v[1].find(']')) else {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::Syntax("mark the figure in the quote with [square brackets]".into()),
+                ));
+                continue;
+            };
+            if close < open {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::Syntax("`]` before `[`".into()),
+                ));
+                continue;
+            }
+            let quote = format!(
+                "{}{}{}",
+                &v[1][..open],
+                &v[1][open + 1..close],
+                &v[1][close + 1..]
+            );
+            let Some((p, s)) = find_quote(&corpus.articles[ai as usize], &quote) else {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::QuoteNotFound(format!(
+                        "`{quote}` is not in the cleaned text of `{}`",
+                        v[0]
+                    )),
+                ));
+                continue;
+            };
+            let (bs, be) = (s + open as u32, s + close as u32 - 1);
+            let hits: Vec<usize> = corpus
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, fg)| {
+                    fg.article == ai && fg.paragraph == p && fg.start < be && fg.end > bs
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let figure = match hits.as_slice() {
+                [one] => *one as u32,
+                [] => {
+                    errors.push(Error::at(
+                        &file,
+                        vf.line,
+                        ErrorKind::Invalid(format!(
+                            "no recognised figure inside `[{}]`",
+                            &v[1][open + 1..close]
+                        )),
+                    ));
+                    continue;
+                }
+                _ => {
+                    errors.push(Error::at(
+                        &file,
+                        vf.line,
+                        ErrorKind::Invalid(format!(
+                            "`[{}]` covers {} figures; bracket one",
+                            &v[1][open + 1..close],
+                            hits.len()
+                        )),
+                    ));
+                    continue;
+                }
+            };
+            let Some(as_of) = DateSpec::parse(v[2]) else {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::BadDate(format!("as-of `{}`", v[2])),
+                ));
+                continue;
+            };
+            values.push(MeasureValue {
+                figure,
+                as_of,
+                note: v.get(3).map(|s| s.to_string()).filter(|s| !s.is_empty()),
+            });
+        }
+        if values.is_empty() && errors.len() == before {
+            errors.push(Error::at(
+                &file,
+                r.line,
+                ErrorKind::Missing(format!("@measure {} has no `value`", r.id)),
+            ));
+        }
+        if errors.len() > before {
+            continue;
+        }
+        if let (Some(name), Some(unit), Some(description)) = (name, unit, description) {
+            values.sort_by_key(|v| v.as_of.start);
+            out.push(Measure {
+                id: r.id.clone(),
+                name: name.value.clone(),
+                unit: unit.value.clone(),
+                description: description.value.clone(),
+                values,
+            });
+        }
+    }
+    out
+}
+
+const NOT_NAMES: [&str; 48] = [
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "While",
+    "Meanwhile",
+    "However",
+    "But",
+    "And",
+    "Or",
+    "For",
+    "With",
+    "Without",
+    "After",
+    "Before",
+    "Since",
+    "Even",
+    "Among",
+    "Under",
+    "Over",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "If",
+    "Then",
+    "When",
+    "Where",
+    "There",
+    "They",
+    "Their",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "We",
+    "Our",
+    "Today",
+    "Last",
+];
+
+/// Capitalised word sequences not covered by any mention: candidates for the gazetteer.
+pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
+    let mut covered: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    for e in &corpus.entities {
+        for m in &e.mentions {
+            covered
+                .entry((m.article, m.paragraph))
+                .or_default()
+                .push((m.start, m.end));
+        }
+    }
+    let mut found: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for (pi, p) in a.paragraphs.iter().enumerate() {
+            let spans = covered.get(&(ai as u32, pi as u32));
+            let mut run: Vec<(usize, usize)> = Vec::new();
+            let mut flush = |run: &mut Vec<(usize, usize)>| {
+                if run.is_empty() {
+                    return;
+                }
+                let (s, e) = (run[0].0, run[run.len() - 1].1);
+                run.clear();
+                let name = &p.text[s..e];
+                if NOT_NAMES.contains(&name) || name.chars().count() < 2 {
+                    return;
+                }
+                // A single capitalised word right after a sentence end is not a name.
+                let sentence_start = s == 0
+                    || p.text[..s]
+                        .trim_end()
+                        .ends_with(['.', '!', '?', '“', '"', ':']);
+                if sentence_start && !name.contains(' ') {
+                    return;
+                }
+                let entry = found
+                    .entry(name.to_string())
+                    .or_insert((0, format!("{}#{}", a.id, p.id)));
+                entry.0 += 1;
+            };
+            let mut word_start = None;
+            let text = &p.text;
+            let mut words: Vec<(usize, usize)> = Vec::new();
+            for (i, c) in text.char_indices() {
+                if c.is_alphanumeric() {
+                    word_start.get_or_insert(i);
+                } else if let Some(s) = word_start.take() {
+                    words.push((s, i));
+                }
+            }
+            if let Some(s) = word_start {
+                words.push((s, text.len()));
+            }
+            for &(s, e) in &words {
+                let w = &text[s..e];
+                let cap = w.chars().next().is_some_and(char::is_uppercase);
+                let in_mention = spans.is_some_and(|sp| {
+                    sp.iter()
+                        .any(|&(ms, me)| (s as u32) < me && (e as u32) > ms)
+                });
+                let adjacent = run
+                    .last()
+                    .is_none_or(|&(_, pe)| text[pe..s].chars().all(|c| c == ' '));
+                if cap && !in_mention && adjacent {
+                    run.push((s, e));
+                } else {
+                    flush(&mut run);
+                    if cap && !in_mention {
+                        run.push((s, e));
+                    }
+                }
+            }
+            flush(&mut run);
+        }
+    }
+    let mut v: Vec<(String, usize, String)> =
+        found.into_iter().map(|(k, (n, at))| (k, n, at)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}

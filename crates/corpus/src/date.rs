@@ -1,0 +1,371 @@
+//! Calendar dates with explicit precision.
+//!
+//! The articles state dates at very different precisions ("December 7", "In February",
+//! "in 2019", "the early 1980s", "until the end of 2026"), and the explorer must never
+//! pretend to know more than the text says. A [`DateSpec`] therefore always carries the
+//! whole interval a date may fall in (`start..=end`) and the precision it was written at.
+//! The calendar is proleptic Gregorian; only years 1..=9999 are accepted.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    /// Year, 1..=9999.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day of the month, 1..=31.
+    pub day: u8,
+}
+
+/// Day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weekday {
+    /// Monday.
+    Monday,
+    /// Tuesday.
+    Tuesday,
+    /// Wednesday.
+    Wednesday,
+    /// Thursday.
+    Thursday,
+    /// Friday.
+    Friday,
+    /// Saturday.
+    Saturday,
+    /// Sunday.
+    Sunday,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Is `year` a leap year?
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in a month.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// English month name to number ("December" → 12).
+pub fn month_from_name(name: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(name))
+        .map(|i| i as u8 + 1)
+}
+
+impl Date {
+    /// A checked date; `None` for impossible dates such as 2023-02-30.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        Date {
+            year: (y + i64::from(m <= 2)) as i32,
+            month: m,
+            day: d,
+        }
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        match (self.to_days() + 3).rem_euclid(7) {
+            0 => Weekday::Monday,
+            1 => Weekday::Tuesday,
+            2 => Weekday::Wednesday,
+            3 => Weekday::Thursday,
+            4 => Weekday::Friday,
+            5 => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        }
+    }
+
+    /// This date plus `n` days (may be negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.to_days() + n)
+    }
+
+    /// Parse `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let spec = DateSpec::parse(s)?;
+        (spec.precision == Precision::Day).then_some(spec.start)
+    }
+
+    /// Parse a dateline such as `23 December 2024` or `December 23, 2024`.
+    pub fn parse_dateline(s: &str) -> Option<Date> {
+        let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
+        let parts: Vec<&str> = cleaned.split_whitespace().collect();
+        if parts.len() != 3 {
+            return None;
+        }
+        let year: i32 = parts[2].parse().ok()?;
+        if let (Ok(day), Some(month)) = (parts[0].parse::<u8>(), month_from_name(parts[1])) {
+            return Date::new(year, month, day);
+        }
+        if let (Some(month), Ok(day)) = (month_from_name(parts[0]), parts[1].parse::<u8>()) {
+            return Date::new(year, month, day);
+        }
+        None
+    }
+
+    /// Human form, e.g. `23 December 2024`.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Precision {
+    /// A single day.
+    Day,
+    /// Some day in a month.
+    Month,
+    /// Some day in a year.
+    Year,
+    /// A period (or an uncertain interval) from `start` to `end`.
+    Span,
+}
+
+impl Precision {
+    /// The name used in the JSON export and the data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Span => "span",
+        }
+    }
+}
+
+/// A date as written at some precision: the interval it may fall in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateSpec {
+    /// First possible day.
+    pub start: Date,
+    /// Last possible day (equal to `start` for a day).
+    pub end: Date,
+    /// How it was written.
+    pub precision: Precision,
+}
+
+impl DateSpec {
+    /// A single day.
+    pub fn day(d: Date) -> DateSpec {
+        DateSpec {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+        }
+    }
+
+    /// Parse `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `A..B` (each end at any of those).
+    /// Returns `None` for malformed or impossible dates and for spans that end before
+    /// they start.
+    pub fn parse(s: &str) -> Option<DateSpec> {
+        let s = s.trim();
+        if let Some((a, b)) = s.split_once("..") {
+            let a = DateSpec::parse_single(a.trim())?;
+            let b = DateSpec::parse_single(b.trim())?;
+            if b.end < a.start {
+                return None;
+            }
+            return Some(DateSpec {
+                start: a.start,
+                end: b.end,
+                precision: Precision::Span,
+            });
+        }
+        DateSpec::parse_single(s)
+    }
+
+    fn parse_single(s: &str) -> Option<DateSpec> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        match parts.as_slice() {
+            [y] => {
+                let y = num(y, 4)? as i32;
+                Some(DateSpec {
+                    start: Date::new(y, 1, 1)?,
+                    end: Date::new(y, 12, 31)?,
+                    precision: Precision::Year,
+                })
+            }
+            [y, m] => {
+                let y = num(y, 4)? as i32;
+                let m = num(m, 2)? as u8;
+                Some(DateSpec {
+                    start: Date::new(y, m, 1)?,
+                    end: Date::new(y, m, days_in_month(y, m))?,
+                    precision: Precision::Month,
+                })
+            }
+            [y, m, d] => {
+                let date = Date::new(num(y, 4)? as i32, num(m, 2)? as u8, num(d, 2)? as u8)?;
+                Some(DateSpec::day(date))
+            }
+            _ => None,
+        }
+    }
+
+    /// Does this interval overlap `[from, to]` (inclusive)?
+    pub fn overlaps(&self, from: Date, to: Date) -> bool {
+        self.start <= to && self.end >= from
+    }
+
+    /// The form used in the data files (`2023-01`, `2022-12-07`, `1980..1984`).
+    pub fn to_source(&self) -> String {
+        match self.precision {
+            Precision::Day => self.start.to_string(),
+            Precision::Month => format!("{:04}-{:02}", self.start.year, self.start.month),
+            Precision::Year => format!("{:04}", self.start.year),
+            Precision::Span => format!("{}..{}", self.start, self.end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip() {
+        for d in [-800_000, -1, 0, 1, 19_000, 20_000, 2_900_000] {
+            assert_eq!(Date::from_days(d).to_days(), d);
+        }
+        assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        assert_eq!(Date::new(2022, 12, 16).unwrap().weekday(), Weekday::Friday);
+        assert_eq!(Date::new(2023, 1, 19).unwrap().weekday(), Weekday::Thursday);
+        assert_eq!(
+            Date::new(2023, 7, 19).unwrap().weekday(),
+            Weekday::Wednesday
+        );
+        assert_eq!(Date::new(2026, 1, 7).unwrap().weekday(), Weekday::Wednesday);
+    }
+
+    #[test]
+    fn parse_precisions() {
+        let d = DateSpec::parse("2023-02").unwrap();
+        assert_eq!(d.precision, Precision::Month);
+        assert_eq!(d.end.to_string(), "2023-02-28");
+        let y = DateSpec::parse("1977").unwrap();
+        assert_eq!(
+            (y.start.to_string(), y.end.to_string()),
+            ("1977-01-01".into(), "1977-12-31".into())
+        );
+        let s = DateSpec::parse("1980..1984").unwrap();
+        assert_eq!(s.precision, Precision::Span);
+        assert_eq!(s.end.to_string(), "1984-12-31");
+        assert_eq!(s.to_source(), "1980-01-01..1984-12-31");
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        for bad in [
+            "2023-02-30",
+            "2023-13",
+            "2023-00-10",
+            "23-01-01",
+            "2023-1-5",
+            "",
+            "2024..2023",
+            "x",
+            "2023-01-01-01",
+        ] {
+            assert!(DateSpec::parse(bad).is_none(), "{bad}");
+        }
+        assert!(DateSpec::parse("2024-02-29").is_some());
+        assert!(DateSpec::parse("2023-02-29").is_none());
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            Date::parse_dateline("23 December 2024")
+                .unwrap()
+                .to_string(),
+            "2024-12-23"
+        );
+        assert_eq!(
+            Date::parse_dateline("July 14, 2023").unwrap().to_string(),
+            "2023-07-14"
+        );
+        assert!(Date::parse_dateline("Cesar Uco").is_none());
+        assert!(Date::parse_dateline("31 February 2024").is_none());
+    }
+}
