@@ -1061,7 +1061,7 @@ fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec
     out
 }
 
-const NOT_NAMES: [&str; 48] = [
+const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
@@ -1112,6 +1112,13 @@ const NOT_NAMES: [&str; 48] = [
     "Last",
 ];
 
+const CALENDAR_AND_TITLES: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "President", "Minister", "Prime", "Foreign", "Education", "Gen",
+    "Sgt", "Master", "Photo", "Emphasis",
+];
+
 /// Capitalised word sequences not covered by any mention: candidates for the gazetteer.
 pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
     let mut covered: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
@@ -1132,12 +1139,23 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
                 if run.is_empty() {
                     return;
                 }
-                let (s, e) = (run[0].0, run[run.len() - 1].1);
+                // Drop leading function words, titles and calendar words ("On Tuesday",
+                // "After Minister"), and trailing titles ("Argentine President").
+                let skip = |w: &str| NOT_NAMES.contains(&w) || CALENDAR_AND_TITLES.contains(&w);
+                let first = run.iter().position(|&(a, b)| !skip(&p.text[a..b]));
+                let last = run.iter().rposition(|&(a, b)| !skip(&p.text[a..b]));
+                let (Some(first), Some(last)) = (first, last) else {
+                    run.clear();
+                    return;
+                };
+                let (s, e) = (run[first].0, run[last].1);
+                let whole_start = run[0].0;
                 run.clear();
                 let name = &p.text[s..e];
-                if NOT_NAMES.contains(&name) || name.chars().count() < 2 {
+                if name.chars().count() < 2 {
                     return;
                 }
+                let s = if first == 0 { whole_start } else { s };
                 // A single capitalised word right after a sentence end is not a name.
                 let sentence_start = s == 0
                     || p.text[..s]
@@ -1167,6 +1185,10 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
             for &(s, e) in &words {
                 let w = &text[s..e];
                 let cap = w.chars().next().is_some_and(char::is_uppercase);
+                if text[e..].starts_with('$') {
+                    flush(&mut run);
+                    continue; // a currency prefix such as US$
+                }
                 let in_mention = spans.is_some_and(|sp| {
                     sp.iter()
                         .any(|&(ms, me)| (s as u32) < me && (e as u32) > ms)

@@ -24,8 +24,8 @@ pub struct Found {
     pub qualifier: String,
 }
 
-const QUALIFIERS: [&str; 17] = [
-    "at least",
+const QUALIFIERS: [&str; 18] = [
+    "nearing", "at least",
     "more than",
     "fewer than",
     "less than",
@@ -229,9 +229,15 @@ fn figure_at(text: &str, ws: &[Word<'_>], i: usize) -> Option<(Found, usize)> {
     if inner.contains('-') && !spelled {
         return None;
     }
-    // Dates: number after a month name, or a bare year.
-    if i > 0 && unit == "count" && MONTHS.contains(&core(ws[i - 1].text).0) {
-        return None;
+    // Dates: number after a month name ("July 19", "July 28 and 29"), or a bare year.
+    if unit == "count" {
+        let after_month = i > 0 && MONTHS.contains(&core(ws[i - 1].text).0);
+        let second_day = i >= 3
+            && matches!(ws[i - 1].text, "and" | "or" | "to")
+            && MONTHS.contains(&core(ws[i - 3].text).0);
+        if after_month || second_day {
+            return None;
+        }
     }
     let mut j = i + 1;
     let mut end = w.start + lead + inner.len();
@@ -245,7 +251,7 @@ fn figure_at(text: &str, ws: &[Word<'_>], i: usize) -> Option<(Found, usize)> {
             _ => None,
         };
         if let Some(s) = scale {
-            value *= s;
+            value = (value * s).round();
             end = n.start + core(n.text).1 + core(n.text).0.len();
             j += 1;
         }
@@ -297,7 +303,10 @@ fn figure_at(text: &str, ws: &[Word<'_>], i: usize) -> Option<(Found, usize)> {
     }
     // Noun after (counts only): up to three words, ending at the first plural.
     let mut noun = String::new();
-    if unit == "count" {
+    // Punctuation right after the number (or its scale) ends the figure: "in 2026, while".
+    let last_word = ws[j - 1].text;
+    let clause_end = last_word.ends_with(|c: char| !c.is_alphanumeric() && c != '%');
+    if unit == "count" && !clause_end {
         for k in j..(j + 3).min(ws.len()) {
             let (c, off) = core(ws[k].text);
             // The phrase must not cross a sentence or clause end.
@@ -376,6 +385,7 @@ mod tests {
         assert_eq!(f[1].unit, "USD");
         assert!((f[1].value - 3.422e9).abs() < 1.0);
         assert_eq!(f[3].value, 33e9);
+        assert_eq!(recognise("a $64.6 million disbursement")[0].value, 64_600_000.0);
         assert_eq!(f[0].qualifier, "roughly");
     }
 
@@ -418,5 +428,8 @@ mod tests {
             ["six presidents", "under five years"]
         );
         assert!(texts("one of them").is_empty());
+        assert!(texts("on July 28 and 29.").is_empty());
+        assert_eq!(texts("until 2026, while Congress"), Vec::<String>::new());
+        assert_eq!(texts("since 2020, nearing six crimes per day"), ["nearing six crimes"]);
     }
 }

@@ -108,6 +108,10 @@ impl Matcher {
                 if last.is_some_and(is_word) && after.is_some_and(is_word) {
                     return None;
                 }
+                // A currency prefix such as `US$` is not a mention of the country.
+                if after == Some('$') {
+                    return None;
+                }
                 Some((p.entity, len))
             });
             if let Some((entity, len)) = found {
@@ -181,6 +185,7 @@ mod tests {
         let m = m();
         assert!(found(&m, "Peruvian USA Castillos Limaño").is_empty());
         assert_eq!(found(&m, "US-backed"), [(2, "US")]);
+        assert!(found(&m, "US$33 billion").is_empty(), "currency prefix");
         assert!(found(&m, "us").is_empty(), "acronyms are case-sensitive");
     }
 
