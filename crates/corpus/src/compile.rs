@@ -678,6 +678,9 @@ fn check_aliases_occur(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) {
             if f.key != "alias" && f.key != "alias-i" {
                 continue;
             }
+            if !e.aliases.iter().any(|a| a.text == f.value) {
+                continue; // rejected already (duplicate or invalid)
+            }
             let found = e.mentions.iter().any(|m| {
                 let p = &corpus.articles[m.article as usize].paragraphs[m.paragraph as usize];
                 let t = &p.text[m.start as usize..m.end as usize];
@@ -1113,10 +1116,35 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 const CALENDAR_AND_TITLES: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "President", "Minister", "Prime", "Foreign", "Education", "Gen",
-    "Sgt", "Master", "Photo", "Emphasis",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "President",
+    "Minister",
+    "Prime",
+    "Foreign",
+    "Education",
+    "Gen",
+    "Sgt",
+    "Master",
+    "Photo",
+    "Emphasis",
 ];
 
 /// Capitalised word sequences not covered by any mention: candidates for the gazetteer.

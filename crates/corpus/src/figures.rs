@@ -25,7 +25,8 @@ pub struct Found {
 }
 
 const QUALIFIERS: [&str; 18] = [
-    "nearing", "at least",
+    "nearing",
+    "at least",
     "more than",
     "fewer than",
     "less than",
@@ -385,7 +386,10 @@ mod tests {
         assert_eq!(f[1].unit, "USD");
         assert!((f[1].value - 3.422e9).abs() < 1.0);
         assert_eq!(f[3].value, 33e9);
-        assert_eq!(recognise("a $64.6 million disbursement")[0].value, 64_600_000.0);
+        assert_eq!(
+            recognise("a $64.6 million disbursement")[0].value,
+            64_600_000.0
+        );
         assert_eq!(f[0].qualifier, "roughly");
     }
 
@@ -430,6 +434,9 @@ mod tests {
         assert!(texts("one of them").is_empty());
         assert!(texts("on July 28 and 29.").is_empty());
         assert_eq!(texts("until 2026, while Congress"), Vec::<String>::new());
-        assert_eq!(texts("since 2020, nearing six crimes per day"), ["nearing six crimes"]);
+        assert_eq!(
+            texts("since 2020, nearing six crimes per day"),
+            ["nearing six crimes"]
+        );
     }
 }
