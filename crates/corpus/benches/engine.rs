@@ -1,1 +1,82 @@
-fn main() {}
+//! Benchmark of the query engine at 5 and at 10,000 articles (`cargo bench -p corpus`).
+//!
+//! A plain harness (no timing assertions): each operation is repeated and the median and
+//! 95th percentile are printed. Targets at 10,000 articles, natively: filter with facet
+//! counts ≤ 5 ms, search ≤ 10 ms; decoding the real corpus a few milliseconds at most.
+
+use corpus::{Date, DateField, Engine, Filter};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut v: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    v.sort();
+    (v[v.len() / 2], v[(v.len() * 95 / 100).min(v.len() - 1)])
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:8.3} ms", d.as_secs_f64() * 1e3)
+}
+
+fn row(label: &str, (p50, p95): (Duration, Duration)) {
+    println!("  {label:<44} p50 {}   p95 {}", ms(p50), ms(p95));
+}
+
+fn bench_engine(name: &str, engine: &Engine, runs: usize) {
+    let c = engine.corpus();
+    let id = |s: &str| c.entity_ix(s).expect(s);
+    println!("{name}: {} articles, {} paragraphs, {} events, {} terms", c.articles.len(), c.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(), c.events.len(), engine.index().term_count());
+    let d = |s: &str| Date::parse_iso(s).unwrap();
+    let filters = [
+        ("filter+facets: no filter", Filter::default()),
+        ("filter+facets: 1 entity", Filter { entities: vec![id("dina-boluarte")], ..Filter::default() }),
+        ("filter+facets: 2 entities + event range", Filter { entities: vec![id("dina-boluarte"), id("lima")], range: Some((d("2022-12-01"), d("2023-12-31"))), ..Filter::default() }),
+        ("filter+facets: published range", Filter { range: Some((d("2023-01-01"), d("2024-12-31"))), range_field: DateField::Published, ..Filter::default() }),
+    ];
+    for (label, f) in &filters {
+        row(label, time(runs, || engine.run(f)));
+    }
+    for q in ["Boluarte", "jeri", "pol", "\"takeover of Lima\"", "US troops Lima", "mining Glencore"] {
+        let f = Filter { text: q.into(), ..Filter::default() };
+        row(&format!("search: {q}"), time(runs, || engine.run(&f)));
+    }
+    let f = Filter { text: "repression".into(), entities: vec![id("peruvian-congress")], ..Filter::default() };
+    row("search + entity filter", time(runs, || engine.run(&f)));
+    let kenna = id("lisa-kenna");
+    let peru = id("peru");
+    row("co-occurrence: lisa-kenna", time(runs, || engine.cooccurrence(kenna, None)));
+    row("co-occurrence: peru", time(runs, || engine.cooccurrence(peru, None)));
+}
+
+fn main() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let t = Instant::now();
+    let ds = corpus::load_dir(&data).expect("data loads");
+    let built = corpus::compile(&ds).expect("data compiles");
+    println!("compile data/ (clean, match, validate): {}", ms(t.elapsed()));
+    let bytes = corpus::encode(&built.corpus);
+    println!("encoded real corpus: {} bytes", bytes.len());
+    row("decode real corpus", time(200, || corpus::decode(&bytes).unwrap()));
+    row("decode + index (Engine::new), real corpus", time(50, || Engine::new(corpus::decode(&bytes).unwrap())));
+    let real = Engine::new(built.corpus.clone());
+    bench_engine("real corpus", &real, 200);
+
+    let n: usize = std::env::var("SYNTH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let t = Instant::now();
+    let synth = corpus::synth::generate(&built.corpus, n, 42);
+    println!("\ngenerate {n} synthetic articles: {}", ms(t.elapsed()));
+    let sbytes = corpus::encode(&synth);
+    println!("encoded synthetic corpus: {} bytes", sbytes.len());
+    row("decode synthetic corpus", time(5, || corpus::decode(&sbytes).unwrap()));
+    let t = Instant::now();
+    let engine = Engine::new(synth);
+    println!("index synthetic corpus (Engine::new): {}", ms(t.elapsed()));
+    bench_engine("synthetic corpus", &engine, 40);
+}

@@ -116,6 +116,11 @@ pub struct Filter {
     pub order: Order,
 }
 
+/// Results that get a snippet computed by [`Engine::run`]; the rest use [`Engine::snippet`].
+pub const SNIPPETS: usize = 100;
+/// Snippet length in characters.
+pub const SNIPPET_CHARS: usize = 200;
+
 /// A matching article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleResult {
@@ -123,8 +128,8 @@ pub struct ArticleResult {
     pub article: ArticleIx,
     /// Text score (0 without text).
     pub score: f32,
-    /// Paragraphs with text hits and their highlight ranges.
-    pub hits: Vec<(u32, Vec<(u32, u32)>)>,
+    /// Paragraphs with text hits, in order (highlight them with [`search::highlight`]).
+    pub hits: Vec<u32>,
     /// Why it matched: the best paragraph's snippet.
     pub snippet: Option<(u32, Snippet)>,
 }
@@ -169,9 +174,11 @@ pub struct CoOccurrence {
 pub struct Engine {
     corpus: Corpus,
     index: Index,
-    /// Document number of each article's first paragraph; event documents follow.
+    /// Document number of each article's first paragraph. Documents are all paragraphs,
+    /// then one title per article, then one text per event (title and quotes).
     para_base: Vec<u32>,
     doc_article: Vec<u32>,
+    title_doc_base: u32,
     event_doc_base: u32,
     /// Distinct entities per article with mention counts.
     article_entities: Vec<Vec<(EntityIx, u32)>>,
@@ -193,11 +200,24 @@ impl Engine {
                 doc_article.push(ai as u32);
             }
         }
-        let event_doc_base = docs.len() as u32;
-        for e in &corpus.events {
-            docs.push(&e.title);
+        let title_doc_base = docs.len() as u32;
+        for a in &corpus.articles {
+            docs.push(&a.title);
         }
-        let index = Index::build(docs);
+        let event_doc_base = docs.len() as u32;
+        let event_texts: Vec<String> = corpus
+            .events
+            .iter()
+            .map(|e| {
+                let mut t = e.title.clone();
+                for ev in &e.evidence {
+                    t.push_str(" \n ");
+                    t.push_str(corpus.quote(ev));
+                }
+                t
+            })
+            .collect();
+        let index = Index::build(docs.into_iter().chain(event_texts.iter().map(String::as_str)));
         let n = corpus.articles.len();
         let mut article_entities: Vec<Vec<(EntityIx, u32)>> = vec![Vec::new(); n];
         let mut entity_articles = Vec::with_capacity(corpus.entities.len());
@@ -227,6 +247,7 @@ impl Engine {
             index,
             para_base,
             doc_article,
+            title_doc_base,
             event_doc_base,
             article_entities,
             entity_articles,
@@ -290,24 +311,21 @@ impl Engine {
             }
             arts.and(&in_range);
         }
-        let mut scores = vec![0f32; 0];
-        let mut para_hits: Vec<Vec<(u32, u32)>> = Vec::new(); // (doc, clause) for articles
+        let mut scores: Vec<f32> = Vec::new();
+        // (paragraph, clause) hits per article, in document order.
+        let mut para_hits: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut event_text_ok: Option<BitSet> = None;
         if !query.is_empty() {
-            let matches: Vec<_> = query
-                .clauses
-                .iter()
-                .map(|cl| self.index.clause_matches(cl))
-                .collect();
             let ndocs = self.index.doc_count() as f32;
-            // Per article: which clauses matched, and score.
-            let nclauses = matches.len();
+            let nclauses = query.clauses.len().min(64);
+            let all = if nclauses == 64 { u64::MAX } else { (1u64 << nclauses) - 1 };
             let mut clause_seen = vec![0u64; n];
-            scores = vec![0f32; n];
             let mut ev_seen = vec![0u64; c.events.len()];
+            scores = vec![0f32; n];
             para_hits = vec![Vec::new(); n];
-            for (ci, m) in matches.iter().enumerate() {
-                // Document frequency for idf.
+            for (ci, cl) in query.clauses.iter().take(64).enumerate() {
+                let m = self.index.clause_matches(cl);
+                let bit = 1u64 << ci;
                 let mut df = 0u32;
                 let mut last = u32::MAX;
                 for p in &m.hits {
@@ -319,63 +337,37 @@ impl Engine {
                 let idf = (1.0 + ndocs / (1.0 + df as f32)).ln();
                 for p in &m.hits {
                     if p.doc >= self.event_doc_base {
-                        ev_seen[(p.doc - self.event_doc_base) as usize] |= 1 << ci.min(63);
-                        continue;
-                    }
-                    let ai = self.doc_article[p.doc as usize] as usize;
-                    if !arts.contains(ai) {
-                        continue;
-                    }
-                    clause_seen[ai] |= 1 << ci.min(63);
-                    scores[ai] += idf / (1.0 + 0.1 * p.pos as f32).sqrt();
-                    let pi = p.doc - self.para_base[ai];
-                    if para_hits[ai].last() != Some(&(pi, ci as u32)) {
-                        para_hits[ai].push((pi, ci as u32));
-                    }
-                }
-            }
-            let all = if nclauses >= 64 {
-                u64::MAX
-            } else {
-                (1u64 << nclauses) - 1
-            };
-            // Title bonus and clause coverage.
-            for ai in arts.iter().collect::<Vec<_>>() {
-                let title_hits = search::highlight(&c.articles[ai].title, &query);
-                for (ci, cl) in query.clauses.iter().enumerate() {
-                    let q1 = Query {
-                        clauses: vec![cl.clone()],
-                    };
-                    if !search::highlight(&c.articles[ai].title, &q1).is_empty() {
-                        clause_seen[ai] |= 1 << ci.min(63);
-                    }
-                }
-                if !title_hits.is_empty() {
-                    scores[ai] += 2.0 * title_hits.len() as f32;
-                }
-                if clause_seen[ai] & all != all {
-                    scores[ai] = 0.0;
-                    para_hits[ai].clear();
-                    arts = without(arts, ai);
-                }
-            }
-            let mut ok = BitSet::empty(c.events.len());
-            for (vi, v) in c.events.iter().enumerate() {
-                let mut seen = ev_seen[vi];
-                if seen & all != all {
-                    // Quotes count as event text too.
-                    for ev in &v.evidence {
-                        let q = c.quote(ev);
-                        for (ci, cl) in query.clauses.iter().enumerate() {
-                            let q1 = Query {
-                                clauses: vec![cl.clone()],
-                            };
-                            if !search::highlight(q, &q1).is_empty() {
-                                seen |= 1 << ci.min(63);
-                            }
+                        ev_seen[(p.doc - self.event_doc_base) as usize] |= bit;
+                    } else if p.doc >= self.title_doc_base {
+                        let ai = (p.doc - self.title_doc_base) as usize;
+                        if arts.contains(ai) {
+                            clause_seen[ai] |= bit;
+                            scores[ai] += 2.0 * idf;
+                        }
+                    } else {
+                        let ai = self.doc_article[p.doc as usize] as usize;
+                        if !arts.contains(ai) {
+                            continue;
+                        }
+                        clause_seen[ai] |= bit;
+                        // Early paragraphs and early words weigh a little more.
+                        let pi = p.doc - self.para_base[ai];
+                        scores[ai] += idf / (1.0 + 0.05 * pi as f32 + 0.002 * p.pos as f32);
+                        if para_hits[ai].last() != Some(&(pi, ci as u32)) {
+                            para_hits[ai].push((pi, ci as u32));
                         }
                     }
                 }
+            }
+            let mut keep = BitSet::empty(n);
+            for ai in arts.iter() {
+                if clause_seen[ai] & all == all {
+                    keep.insert(ai);
+                }
+            }
+            arts = keep;
+            let mut ok = BitSet::empty(c.events.len());
+            for (vi, seen) in ev_seen.iter().enumerate() {
                 if seen & all == all {
                     ok.insert(vi);
                 }
@@ -460,38 +452,10 @@ impl Engine {
         let mut articles: Vec<ArticleResult> = arts
             .iter()
             .map(|ai| {
-                let score = scores.get(ai).copied().unwrap_or(0.0);
-                let mut hits: Vec<(u32, Vec<(u32, u32)>)> = Vec::new();
-                let mut snippet = None;
-                if !query.is_empty() {
-                    let mut paras: Vec<u32> = para_hits[ai].iter().map(|h| h.0).collect();
-                    paras.dedup();
-                    let mut best: Option<(usize, u32)> = None;
-                    for p in paras {
-                        let text = &c.articles[ai].paragraphs[p as usize].text;
-                        let h = search::highlight(text, &query);
-                        let distinct = para_hits[ai].iter().filter(|x| x.0 == p).count();
-                        if best.is_none_or(|b| distinct > b.0) {
-                            best = Some((distinct, p));
-                        }
-                        hits.push((p, h));
-                    }
-                    if let Some((_, p)) = best {
-                        let text = &c.articles[ai].paragraphs[p as usize].text;
-                        let h = &hits
-                            .iter()
-                            .find(|x| x.0 == p)
-                            .map(|x| x.1.clone())
-                            .unwrap_or_default();
-                        snippet = Some((p, search::snippet(text, h, 200)));
-                    }
-                }
-                ArticleResult {
-                    article: ai as u32,
-                    score,
-                    hits,
-                    snippet,
-                }
+                let mut hits: Vec<u32> = para_hits.get(ai).map_or(Vec::new(), |h| h.iter().map(|x| x.0).collect());
+                hits.sort_unstable();
+                hits.dedup();
+                ArticleResult { article: ai as u32, score: scores.get(ai).copied().unwrap_or(0.0), hits, snippet: None }
             })
             .collect();
         let date_of = |a: &ArticleResult| c.articles[a.article as usize].published.date;
@@ -508,12 +472,53 @@ impl Engine {
             Order::Oldest => {}
             _ => events.reverse(),
         }
-        Results {
-            articles,
-            events,
-            entities,
-            facets,
+        if !query.is_empty() {
+            for r in articles.iter_mut().take(SNIPPETS) {
+                r.snippet = self.best_snippet(r.article, &para_hits[r.article as usize], &query);
+            }
         }
+        Results { articles, events, entities, facets }
+    }
+
+    /// The snippet of the paragraph with the most distinct query parts.
+    fn best_snippet(&self, a: ArticleIx, hits: &[(u32, u32)], query: &Query) -> Option<(u32, Snippet)> {
+        let mut sorted = hits.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut best: Option<(usize, u32)> = None;
+        let mut i = 0;
+        while i < sorted.len() {
+            let p = sorted[i].0;
+            let start = i;
+            while i < sorted.len() && sorted[i].0 == p {
+                i += 1;
+            }
+            if best.is_none_or(|b| i - start > b.0) {
+                best = Some((i - start, p));
+            }
+        }
+        let (_, p) = best?;
+        let text = &self.corpus.articles[a as usize].paragraphs[p as usize].text;
+        Some((p, search::snippet(text, &search::highlight(text, query), SNIPPET_CHARS)))
+    }
+
+    /// A snippet for any result of a search for `text` (results past the first
+    /// [`SNIPPETS`] are computed on demand).
+    pub fn snippet(&self, r: &ArticleResult, text: &str) -> Option<(u32, Snippet)> {
+        let query = Query::parse(text);
+        let a = &self.corpus.articles[r.article as usize];
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        for &p in &r.hits {
+            let t = &a.paragraphs[p as usize].text;
+            for (ci, cl) in query.clauses.iter().enumerate() {
+                let q1 = Query { clauses: vec![cl.clone()] };
+                if !search::highlight(t, &q1).is_empty() {
+                    hits.push((p, ci as u32));
+                }
+            }
+        }
+        self.best_snippet(r.article, &hits, &query)
+
     }
 
     /// Entities mentioned with `e`, most paragraphs in common first, within `scope`
@@ -579,10 +584,6 @@ impl Engine {
     }
 }
 
-fn without(mut s: BitSet, i: usize) -> BitSet {
-    s.words[i / 64] &= !(1 << (i % 64));
-    s
-}
 
 #[cfg(test)]
 mod tests {
