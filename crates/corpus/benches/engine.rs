@@ -32,27 +32,73 @@ fn row(label: &str, (p50, p95): (Duration, Duration)) {
 fn bench_engine(name: &str, engine: &Engine, runs: usize) {
     let c = engine.corpus();
     let id = |s: &str| c.entity_ix(s).expect(s);
-    println!("{name}: {} articles, {} paragraphs, {} events, {} terms", c.articles.len(), c.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(), c.events.len(), engine.index().term_count());
+    println!(
+        "{name}: {} articles, {} paragraphs, {} events, {} terms",
+        c.articles.len(),
+        c.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(),
+        c.events.len(),
+        engine.index().term_count()
+    );
     let d = |s: &str| Date::parse_iso(s).unwrap();
     let filters = [
         ("filter+facets: no filter", Filter::default()),
-        ("filter+facets: 1 entity", Filter { entities: vec![id("dina-boluarte")], ..Filter::default() }),
-        ("filter+facets: 2 entities + event range", Filter { entities: vec![id("dina-boluarte"), id("lima")], range: Some((d("2022-12-01"), d("2023-12-31"))), ..Filter::default() }),
-        ("filter+facets: published range", Filter { range: Some((d("2023-01-01"), d("2024-12-31"))), range_field: DateField::Published, ..Filter::default() }),
+        (
+            "filter+facets: 1 entity",
+            Filter {
+                entities: vec![id("dina-boluarte")],
+                ..Filter::default()
+            },
+        ),
+        (
+            "filter+facets: 2 entities + event range",
+            Filter {
+                entities: vec![id("dina-boluarte"), id("lima")],
+                range: Some((d("2022-12-01"), d("2023-12-31"))),
+                ..Filter::default()
+            },
+        ),
+        (
+            "filter+facets: published range",
+            Filter {
+                range: Some((d("2023-01-01"), d("2024-12-31"))),
+                range_field: DateField::Published,
+                ..Filter::default()
+            },
+        ),
     ];
     for (label, f) in &filters {
         row(label, time(runs, || engine.run(f)));
     }
-    for q in ["Boluarte", "jeri", "pol", "\"takeover of Lima\"", "US troops Lima", "mining Glencore"] {
-        let f = Filter { text: q.into(), ..Filter::default() };
+    for q in [
+        "Boluarte",
+        "jeri",
+        "pol",
+        "\"takeover of Lima\"",
+        "US troops Lima",
+        "mining Glencore",
+    ] {
+        let f = Filter {
+            text: q.into(),
+            ..Filter::default()
+        };
         row(&format!("search: {q}"), time(runs, || engine.run(&f)));
     }
-    let f = Filter { text: "repression".into(), entities: vec![id("peruvian-congress")], ..Filter::default() };
+    let f = Filter {
+        text: "repression".into(),
+        entities: vec![id("peruvian-congress")],
+        ..Filter::default()
+    };
     row("search + entity filter", time(runs, || engine.run(&f)));
     let kenna = id("lisa-kenna");
     let peru = id("peru");
-    row("co-occurrence: lisa-kenna", time(runs, || engine.cooccurrence(kenna, None)));
-    row("co-occurrence: peru", time(runs, || engine.cooccurrence(peru, None)));
+    row(
+        "co-occurrence: lisa-kenna",
+        time(runs, || engine.cooccurrence(kenna, None)),
+    );
+    row(
+        "co-occurrence: peru",
+        time(runs, || engine.cooccurrence(peru, None)),
+    );
 }
 
 fn main() {
@@ -60,21 +106,36 @@ fn main() {
     let t = Instant::now();
     let ds = corpus::load_dir(&data).expect("data loads");
     let built = corpus::compile(&ds).expect("data compiles");
-    println!("compile data/ (clean, match, validate): {}", ms(t.elapsed()));
+    println!(
+        "compile data/ (clean, match, validate): {}",
+        ms(t.elapsed())
+    );
     let bytes = corpus::encode(&built.corpus);
     println!("encoded real corpus: {} bytes", bytes.len());
-    row("decode real corpus", time(200, || corpus::decode(&bytes).unwrap()));
-    row("decode + index (Engine::new), real corpus", time(50, || Engine::new(corpus::decode(&bytes).unwrap())));
+    row(
+        "decode real corpus",
+        time(200, || corpus::decode(&bytes).unwrap()),
+    );
+    row(
+        "decode + index (Engine::new), real corpus",
+        time(50, || Engine::new(corpus::decode(&bytes).unwrap())),
+    );
     let real = Engine::new(built.corpus.clone());
     bench_engine("real corpus", &real, 200);
 
-    let n: usize = std::env::var("SYNTH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("SYNTH_ARTICLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
     let t = Instant::now();
     let synth = corpus::synth::generate(&built.corpus, n, 42);
     println!("\ngenerate {n} synthetic articles: {}", ms(t.elapsed()));
     let sbytes = corpus::encode(&synth);
     println!("encoded synthetic corpus: {} bytes", sbytes.len());
-    row("decode synthetic corpus", time(5, || corpus::decode(&sbytes).unwrap()));
+    row(
+        "decode synthetic corpus",
+        time(5, || corpus::decode(&sbytes).unwrap()),
+    );
     let t = Instant::now();
     let engine = Engine::new(synth);
     println!("index synthetic corpus (Engine::new): {}", ms(t.elapsed()));

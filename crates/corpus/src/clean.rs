@@ -300,12 +300,8 @@ pub fn inline(src: &str) -> (String, Vec<Emphasis>) {
             if !before_space {
                 let (oat, _) = open.remove(pos);
                 open.truncate(pos);
-                for k in oat..oat + len {
-                    skip[k] = true;
-                }
-                for k in at..at + len {
-                    skip[k] = true;
-                }
+                skip[oat..oat + len].fill(true);
+                skip[at..at + len].fill(true);
                 marks.push((oat + len, true, len >= 2));
                 marks.push((at, false, len >= 2));
                 continue;

@@ -82,7 +82,7 @@ impl Matcher {
             ignore_case,
         });
         // Longest first, so the first match found is the longest.
-        list.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.text.len()));
         true
     }
 

@@ -23,7 +23,7 @@ impl BitSet {
     /// All of `0..len`.
     pub fn full(len: usize) -> BitSet {
         let mut words = vec![u64::MAX; len.div_ceil(64)];
-        if len % 64 != 0 {
+        if !len.is_multiple_of(64) {
             if let Some(last) = words.last_mut() {
                 *last = (1u64 << (len % 64)) - 1;
             }
@@ -54,6 +54,22 @@ impl BitSet {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= b;
         }
+    }
+
+    /// Remove `i`.
+    pub fn remove(&mut self, i: usize) {
+        if i < self.len {
+            self.words[i / 64] &= !(1 << (i % 64));
+        }
+    }
+
+    /// Size of the intersection with `other`, without building it.
+    pub fn and_count(&self, other: &BitSet) -> usize {
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
     }
 
     /// Number of members.
@@ -182,9 +198,17 @@ pub struct Engine {
     event_doc_base: u32,
     /// Distinct entities per article with mention counts.
     article_entities: Vec<Vec<(EntityIx, u32)>>,
+    /// Articles mentioning each entity.
     entity_articles: Vec<BitSet>,
+    /// Events involving each entity.
+    entity_events: Vec<BitSet>,
+    /// Distinct entities per paragraph document, as offsets into `para_entity_list`.
+    para_entity_start: Vec<u32>,
+    para_entity_list: Vec<EntityIx>,
     /// Events each article reports.
     article_events: Vec<Vec<EventIx>>,
+    /// Publication interval of each article, kept compact for range filters.
+    published: Vec<(Date, Date)>,
 }
 
 impl Engine {
@@ -200,6 +224,7 @@ impl Engine {
                 doc_article.push(ai as u32);
             }
         }
+        let npara = docs.len();
         let title_doc_base = docs.len() as u32;
         for a in &corpus.articles {
             docs.push(&a.title);
@@ -217,10 +242,14 @@ impl Engine {
                 t
             })
             .collect();
-        let index = Index::build(docs.into_iter().chain(event_texts.iter().map(String::as_str)));
+        let index = Index::build(
+            docs.into_iter()
+                .chain(event_texts.iter().map(String::as_str)),
+        );
         let n = corpus.articles.len();
         let mut article_entities: Vec<Vec<(EntityIx, u32)>> = vec![Vec::new(); n];
         let mut entity_articles = Vec::with_capacity(corpus.entities.len());
+        let mut per_para: Vec<Vec<EntityIx>> = vec![Vec::new(); npara];
         for (ei, e) in corpus.entities.iter().enumerate() {
             let mut set = BitSet::empty(n);
             for m in &e.mentions {
@@ -230,11 +259,29 @@ impl Engine {
                     _ => list.push((ei as u32, 1)),
                 }
                 set.insert(m.article as usize);
+                let doc = (para_base[m.article as usize] + m.paragraph) as usize;
+                if per_para[doc].last() != Some(&(ei as u32)) {
+                    per_para[doc].push(ei as u32);
+                }
             }
             entity_articles.push(set);
         }
+        let mut para_entity_start = Vec::with_capacity(npara + 1);
+        let mut para_entity_list = Vec::new();
+        for list in per_para {
+            para_entity_start.push(para_entity_list.len() as u32);
+            para_entity_list.extend(list);
+        }
+        para_entity_start.push(para_entity_list.len() as u32);
+        let nev = corpus.events.len();
+        let mut entity_events = vec![BitSet::empty(nev); corpus.entities.len()];
         let mut article_events = vec![Vec::new(); n];
         for (vi, v) in corpus.events.iter().enumerate() {
+            for &e in &v.entities {
+                if let Some(set) = entity_events.get_mut(e as usize) {
+                    set.insert(vi);
+                }
+            }
             for ev in &v.evidence {
                 let list: &mut Vec<EventIx> = &mut article_events[ev.article as usize];
                 if !list.contains(&(vi as u32)) {
@@ -243,7 +290,6 @@ impl Engine {
             }
         }
         Engine {
-            corpus,
             index,
             para_base,
             doc_article,
@@ -251,7 +297,12 @@ impl Engine {
             event_doc_base,
             article_entities,
             entity_articles,
+            entity_events,
+            para_entity_start,
+            para_entity_list,
             article_events,
+            published: corpus.articles.iter().map(|a| a.published.span()).collect(),
+            corpus,
         }
     }
 
@@ -280,139 +331,153 @@ impl Engine {
         &self.article_events[a as usize]
     }
 
-    /// Run a filter.
-    pub fn run(&self, f: &Filter) -> Results {
+    /// Distinct entities mentioned in a paragraph.
+    pub fn entities_in_paragraph(&self, a: ArticleIx, p: u32) -> &[EntityIx] {
+        let doc = (self.para_base[a as usize] + p) as usize;
+        let (s, e) = (
+            self.para_entity_start[doc] as usize,
+            self.para_entity_start[doc + 1] as usize,
+        );
+        &self.para_entity_list[s..e]
+    }
+
+    /// The articles passing the entity and date parts of a filter.
+    fn filtered_articles(&self, f: &Filter) -> BitSet {
         let c = &self.corpus;
         let n = c.articles.len();
-        let query = Query::parse(&f.text);
-        // Articles.
         let mut arts = BitSet::full(n);
         for &e in &f.entities {
             match self.entity_articles.get(e as usize) {
                 Some(s) => arts.and(s),
-                None => arts = BitSet::empty(n),
+                None => return BitSet::empty(n),
             }
         }
         if let Some((from, to)) = f.range {
-            let mut in_range = BitSet::empty(n);
-            for (ai, a) in c.articles.iter().enumerate() {
+            for ai in arts.clone().iter() {
                 let ok = match f.range_field {
                     DateField::Published => {
-                        let (s, e) = a.published.span();
+                        let (s, e) = self.published[ai];
                         s <= to && e >= from
                     }
                     DateField::Event => self.article_events[ai]
                         .iter()
                         .any(|&v| c.events[v as usize].date.overlaps(from, to)),
                 };
-                if ok {
-                    in_range.insert(ai);
+                if !ok {
+                    arts.remove(ai);
                 }
             }
-            arts.and(&in_range);
         }
-        let mut scores: Vec<f32> = Vec::new();
-        // (paragraph, clause) hits per article, in document order.
-        let mut para_hits: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut event_text_ok: Option<BitSet> = None;
-        if !query.is_empty() {
-            let ndocs = self.index.doc_count() as f32;
-            let nclauses = query.clauses.len().min(64);
-            let all = if nclauses == 64 { u64::MAX } else { (1u64 << nclauses) - 1 };
-            let mut clause_seen = vec![0u64; n];
-            let mut ev_seen = vec![0u64; c.events.len()];
-            scores = vec![0f32; n];
-            para_hits = vec![Vec::new(); n];
-            for (ci, cl) in query.clauses.iter().take(64).enumerate() {
-                let m = self.index.clause_matches(cl);
-                let bit = 1u64 << ci;
-                let mut df = 0u32;
-                let mut last = u32::MAX;
-                for p in &m.hits {
-                    if p.doc != last {
-                        df += 1;
-                        last = p.doc;
-                    }
-                }
-                let idf = (1.0 + ndocs / (1.0 + df as f32)).ln();
-                for p in &m.hits {
-                    if p.doc >= self.event_doc_base {
-                        ev_seen[(p.doc - self.event_doc_base) as usize] |= bit;
-                    } else if p.doc >= self.title_doc_base {
-                        let ai = (p.doc - self.title_doc_base) as usize;
-                        if arts.contains(ai) {
-                            clause_seen[ai] |= bit;
-                            scores[ai] += 2.0 * idf;
-                        }
-                    } else {
-                        let ai = self.doc_article[p.doc as usize] as usize;
-                        if !arts.contains(ai) {
-                            continue;
-                        }
-                        clause_seen[ai] |= bit;
-                        // Early paragraphs and early words weigh a little more.
-                        let pi = p.doc - self.para_base[ai];
-                        scores[ai] += idf / (1.0 + 0.05 * pi as f32 + 0.002 * p.pos as f32);
-                        if para_hits[ai].last() != Some(&(pi, ci as u32)) {
-                            para_hits[ai].push((pi, ci as u32));
-                        }
-                    }
-                }
+        arts
+    }
+
+    /// The events passing the entity and date parts of a filter.
+    fn filtered_events(&self, f: &Filter) -> BitSet {
+        let c = &self.corpus;
+        let mut evs = BitSet::full(c.events.len());
+        for &e in &f.entities {
+            match self.entity_events.get(e as usize) {
+                Some(s) => evs.and(s),
+                None => return BitSet::empty(c.events.len()),
             }
-            let mut keep = BitSet::empty(n);
-            for ai in arts.iter() {
-                if clause_seen[ai] & all == all {
-                    keep.insert(ai);
-                }
-            }
-            arts = keep;
-            let mut ok = BitSet::empty(c.events.len());
-            for (vi, seen) in ev_seen.iter().enumerate() {
-                if seen & all == all {
-                    ok.insert(vi);
-                }
-            }
-            event_text_ok = Some(ok);
         }
-        // Events.
-        let mut events: Vec<EventIx> = Vec::new();
-        for (vi, v) in c.events.iter().enumerate() {
-            if f.entities.iter().any(|e| !v.entities.contains(e)) {
-                continue;
-            }
-            if let Some((from, to)) = f.range {
+        if let Some((from, to)) = f.range {
+            for vi in evs.clone().iter() {
+                let v = &c.events[vi];
                 let ok = match f.range_field {
                     DateField::Event => v.date.overlaps(from, to),
                     DateField::Published => v.evidence.iter().any(|ev| {
-                        let (s, e) = c.articles[ev.article as usize].published.span();
+                        let (s, e) = self.published[ev.article as usize];
                         s <= to && e >= from
                     }),
                 };
                 if !ok {
-                    continue;
+                    evs.remove(vi);
                 }
             }
-            if let Some(ok) = &event_text_ok {
-                if !ok.contains(vi) {
-                    continue;
-                }
-            }
-            events.push(vi as u32);
         }
-        // Facets.
+        evs
+    }
+
+    /// Run a filter.
+    pub fn run(&self, f: &Filter) -> Results {
+        let c = &self.corpus;
+        let n = c.articles.len();
+        let query = Query::parse(&f.text);
+        let mut arts = self.filtered_articles(f);
+        let mut evs = self.filtered_events(f);
+        let mut scores: Vec<f32> = Vec::new();
+        // (article, paragraph, clause) for every paragraph hit in a candidate article.
+        let mut para_hits: Vec<(u32, u32, u32)> = Vec::new();
+        if !query.is_empty() {
+            let ndocs = self.index.doc_count() as f32;
+            let nclauses = query.clauses.len().min(64);
+            let all = if nclauses == 64 {
+                u64::MAX
+            } else {
+                (1u64 << nclauses) - 1
+            };
+            let mut clause_seen = vec![0u64; n];
+            let mut ev_seen = vec![0u64; c.events.len()];
+            scores = vec![0f32; n];
+            for (ci, cl) in query.clauses.iter().take(64).enumerate() {
+                let lists = self.index.clause_lists(cl);
+                let bit = 1u64 << ci;
+                let df: usize = lists
+                    .iter()
+                    .map(|l| {
+                        let mut d = 0;
+                        let mut last = u32::MAX;
+                        for p in l.iter() {
+                            if p.doc != last {
+                                d += 1;
+                                last = p.doc;
+                            }
+                        }
+                        d
+                    })
+                    .sum();
+                let idf = (1.0 + ndocs / (1.0 + df as f32)).ln();
+                for list in &lists {
+                    for p in list.iter() {
+                        if p.doc >= self.event_doc_base {
+                            ev_seen[(p.doc - self.event_doc_base) as usize] |= bit;
+                        } else if p.doc >= self.title_doc_base {
+                            let ai = (p.doc - self.title_doc_base) as usize;
+                            if arts.contains(ai) {
+                                clause_seen[ai] |= bit;
+                                scores[ai] += 2.0 * idf;
+                            }
+                        } else {
+                            let ai = self.doc_article[p.doc as usize];
+                            if !arts.contains(ai as usize) {
+                                continue;
+                            }
+                            clause_seen[ai as usize] |= bit;
+                            // Early paragraphs and early words weigh a little more.
+                            let pi = p.doc - self.para_base[ai as usize];
+                            scores[ai as usize] +=
+                                idf / (1.0 + 0.05 * pi as f32 + 0.002 * p.pos as f32);
+                            if para_hits.last() != Some(&(ai, pi, ci as u32)) {
+                                para_hits.push((ai, pi, ci as u32));
+                            }
+                        }
+                    }
+                }
+            }
+            for ai in arts.clone().iter() {
+                if clause_seen[ai] & all != all {
+                    arts.remove(ai);
+                }
+            }
+            for vi in evs.clone().iter() {
+                if ev_seen[vi] & all != all {
+                    evs.remove(vi);
+                }
+            }
+        }
+        // Facets: one popcount per entity.
         let kind_ok = |e: &Entity| f.kinds.is_empty() || f.kinds.contains(&e.kind);
-        let mut art_counts = vec![0u32; c.entities.len()];
-        for ai in arts.iter() {
-            for &(e, _) in &self.article_entities[ai] {
-                art_counts[e as usize] += 1;
-            }
-        }
-        let mut ev_counts = vec![0u32; c.entities.len()];
-        for &vi in &events {
-            for &e in &c.events[vi as usize].entities {
-                ev_counts[e as usize] += 1;
-            }
-        }
         let facets = c
             .entities
             .iter()
@@ -420,68 +485,105 @@ impl Engine {
             .filter(|(_, e)| kind_ok(e))
             .map(|(i, _)| Facet {
                 entity: i as u32,
-                articles: art_counts[i],
-                events: ev_counts[i],
+                articles: arts.and_count(&self.entity_articles[i]) as u32,
+                events: evs.and_count(&self.entity_events[i]) as u32,
             })
             .collect();
         // Entity results: names or aliases matching the text.
         let mut entities = Vec::new();
         if !query.is_empty() {
+            let singles: Vec<Query> = query
+                .clauses
+                .iter()
+                .map(|cl| Query {
+                    clauses: vec![cl.clone()],
+                })
+                .collect();
             for (i, e) in c.entities.iter().enumerate() {
                 if !kind_ok(e) {
                     continue;
                 }
-                let hay = std::iter::once(e.name.as_str())
-                    .chain(e.aliases.iter().map(|a| a.text.as_str()));
-                let mut all = true;
-                for cl in &query.clauses {
-                    let q1 = Query {
-                        clauses: vec![cl.clone()],
-                    };
-                    if !hay.clone().any(|h| !search::highlight(h, &q1).is_empty()) {
-                        all = false;
-                        break;
-                    }
-                }
-                if all {
+                let hay = || {
+                    std::iter::once(e.name.as_str())
+                        .chain(e.aliases.iter().map(|a| a.text.as_str()))
+                };
+                if singles
+                    .iter()
+                    .all(|q1| hay().any(|h| !search::highlight(h, q1).is_empty()))
+                {
                     entities.push(i as u32);
                 }
             }
         }
-        // Article results.
+        // Article and event results, in order (the corpus is sorted by date).
         let mut articles: Vec<ArticleResult> = arts
             .iter()
-            .map(|ai| {
-                let mut hits: Vec<u32> = para_hits.get(ai).map_or(Vec::new(), |h| h.iter().map(|x| x.0).collect());
-                hits.sort_unstable();
-                hits.dedup();
-                ArticleResult { article: ai as u32, score: scores.get(ai).copied().unwrap_or(0.0), hits, snippet: None }
+            .map(|ai| ArticleResult {
+                article: ai as u32,
+                score: scores.get(ai).copied().unwrap_or(0.0),
+                hits: Vec::new(),
+                snippet: None,
             })
             .collect();
+        let mut events: Vec<EventIx> = evs.iter().map(|v| v as u32).collect();
         let date_of = |a: &ArticleResult| c.articles[a.article as usize].published.date;
         match f.order {
-            Order::Newest => articles.sort_by(|a, b| date_of(b).cmp(&date_of(a))),
+            Order::Newest => {
+                articles.sort_by_key(|a| std::cmp::Reverse(date_of(a)));
+                events.reverse();
+            }
             Order::Oldest => articles.sort_by_key(date_of),
-            Order::Relevance => articles.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(date_of(b).cmp(&date_of(a)))
-            }),
-        }
-        match f.order {
-            Order::Oldest => {}
-            _ => events.reverse(),
-        }
-        if !query.is_empty() {
-            for r in articles.iter_mut().take(SNIPPETS) {
-                r.snippet = self.best_snippet(r.article, &para_hits[r.article as usize], &query);
+            Order::Relevance => {
+                articles.sort_by(|a, b| {
+                    b.score
+                        .total_cmp(&a.score)
+                        .then(date_of(b).cmp(&date_of(a)))
+                });
+                events.reverse();
             }
         }
-        Results { articles, events, entities, facets }
+        if !query.is_empty() {
+            // Paragraph hits for every result; snippets for the first ones.
+            let mut slot = vec![u32::MAX; n];
+            for (k, r) in articles.iter().enumerate() {
+                slot[r.article as usize] = k as u32;
+            }
+            let mut per: Vec<Vec<(u32, u32)>> = vec![Vec::new(); articles.len().min(SNIPPETS)];
+            for &(ai, pi, ci) in &para_hits {
+                let k = slot[ai as usize];
+                if k == u32::MAX {
+                    continue;
+                }
+                let r = &mut articles[k as usize];
+                if r.hits.last() != Some(&pi) && !r.hits.contains(&pi) {
+                    r.hits.push(pi);
+                }
+                if let Some(list) = per.get_mut(k as usize) {
+                    list.push((pi, ci));
+                }
+            }
+            for (k, r) in articles.iter_mut().enumerate() {
+                r.hits.sort_unstable();
+                if let Some(list) = per.get(k) {
+                    r.snippet = self.best_snippet(r.article, list, &query);
+                }
+            }
+        }
+        Results {
+            articles,
+            events,
+            entities,
+            facets,
+        }
     }
 
     /// The snippet of the paragraph with the most distinct query parts.
-    fn best_snippet(&self, a: ArticleIx, hits: &[(u32, u32)], query: &Query) -> Option<(u32, Snippet)> {
+    fn best_snippet(
+        &self,
+        a: ArticleIx,
+        hits: &[(u32, u32)],
+        query: &Query,
+    ) -> Option<(u32, Snippet)> {
         let mut sorted = hits.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
@@ -499,7 +601,10 @@ impl Engine {
         }
         let (_, p) = best?;
         let text = &self.corpus.articles[a as usize].paragraphs[p as usize].text;
-        Some((p, search::snippet(text, &search::highlight(text, query), SNIPPET_CHARS)))
+        Some((
+            p,
+            search::snippet(text, &search::highlight(text, query), SNIPPET_CHARS),
+        ))
     }
 
     /// A snippet for any result of a search for `text` (results past the first
@@ -511,14 +616,15 @@ impl Engine {
         for &p in &r.hits {
             let t = &a.paragraphs[p as usize].text;
             for (ci, cl) in query.clauses.iter().enumerate() {
-                let q1 = Query { clauses: vec![cl.clone()] };
+                let q1 = Query {
+                    clauses: vec![cl.clone()],
+                };
                 if !search::highlight(t, &q1).is_empty() {
                     hits.push((p, ci as u32));
                 }
             }
         }
         self.best_snippet(r.article, &hits, &query)
-
     }
 
     /// Entities mentioned with `e`, most paragraphs in common first, within `scope`
@@ -530,39 +636,22 @@ impl Engine {
         };
         let mut arts = vec![0u32; c.entities.len()];
         let mut paras = vec![0u32; c.entities.len()];
-        let mut paragraphs: Vec<(u32, u32)> = target
-            .mentions
-            .iter()
-            .map(|m| (m.article, m.paragraph))
-            .collect();
-        paragraphs.dedup();
-        let articles: Vec<u32> = {
-            let mut v: Vec<u32> = paragraphs.iter().map(|p| p.0).collect();
-            v.dedup();
-            v
-        };
-        for &a in &articles {
-            if scope.is_some_and(|s| !s.contains(a as usize)) {
+        let mut last_para = None;
+        let mut last_art = None;
+        for m in &target.mentions {
+            if scope.is_some_and(|s| !s.contains(m.article as usize)) {
                 continue;
             }
-            for &(o, _) in &self.article_entities[a as usize] {
-                arts[o as usize] += 1;
-            }
-        }
-        // Paragraph co-mentions: walk the other entities' mentions in those articles.
-        for (oi, o) in c.entities.iter().enumerate() {
-            if oi as u32 == e || arts[oi] == 0 {
-                continue;
-            }
-            let mut last = None;
-            for m in &o.mentions {
-                let key = (m.article, m.paragraph);
-                if last == Some(key) {
-                    continue;
+            if last_art != Some(m.article) {
+                last_art = Some(m.article);
+                for &(o, _) in &self.article_entities[m.article as usize] {
+                    arts[o as usize] += 1;
                 }
-                last = Some(key);
-                if paragraphs.binary_search(&key).is_ok() {
-                    paras[oi] += 1;
+            }
+            if last_para != Some((m.article, m.paragraph)) {
+                last_para = Some((m.article, m.paragraph));
+                for &o in self.entities_in_paragraph(m.article, m.paragraph) {
+                    paras[o as usize] += 1;
                 }
             }
         }
@@ -583,7 +672,6 @@ impl Engine {
         out
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -227,6 +227,18 @@ impl Index {
         lo..hi
     }
 
+    /// The postings lists that make up a clause's matches, unmerged: one list per matching
+    /// term for a word (several for a prefix), or the phrase's start postings.
+    pub fn clause_lists(&self, clause: &Clause) -> Vec<std::borrow::Cow<'_, [Posting]>> {
+        match clause {
+            Clause::Term { text, prefix } => self
+                .term_range(text, *prefix)
+                .map(|i| std::borrow::Cow::Borrowed(&self.postings[i][..]))
+                .collect(),
+            Clause::Phrase(_) => vec![std::borrow::Cow::Owned(self.clause_matches(clause).hits)],
+        }
+    }
+
     /// Matches of one clause: for each matching document, the word positions where the
     /// match starts and how many words it spans. Sorted by document.
     pub fn clause_matches(&self, clause: &Clause) -> ClauseMatches {

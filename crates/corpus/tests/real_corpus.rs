@@ -250,7 +250,7 @@ fn longest_match_and_typo_aliases() {
         .map(text_of)
         .collect();
     assert!(texts.contains(&"Pedro Castillo"));
-    assert!(!texts.iter().any(|t| *t == "Pedro"));
+    assert!(!texts.contains(&"Pedro"));
     let jeri = c.entity_ix("jose-jeri").unwrap();
     let texts: Vec<&str> = c.entities[jeri as usize]
         .mentions
