@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Install what the project needs on a fresh machine. Every step skips itself when the
+# right version is already there, so a warm rerun costs seconds.
+#
+#   scripts/setup.sh rust   Rust components for native builds and tests
+#   scripts/setup.sh web    + wasm target, trunk, wasm-bindgen-cli, npm tools, Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+what=${1:-web}
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+rust() {
+  if ! command -v cargo >/dev/null; then
+    echo "cargo is not on PATH: this project needs the machine's Rust toolchain (rustup)" >&2
+    exit 1
+  fi
+  for c in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+      say "rustup component add $c"
+      rustup component add "$c"
+    fi
+  done
+}
+
+web() {
+  if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+    say "cargo install trunk $TRUNK_VERSION (about 7 minutes)"
+    cargo install --locked trunk --version "=$TRUNK_VERSION"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+    say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+    # Not --locked: its lockfile pins a webpki-roots version the registry lacks.
+    cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+  fi
+  if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "ok installed" ||
+     ! dpkg-query -W -f='${Status}' chromium-driver 2>/dev/null | grep -q "ok installed"; then
+    say "apt-get install chromium chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if [ -f package.json ]; then
+    if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      say "npm ci"
+      npm ci --no-audit --no-fund --loglevel=error
+    fi
+  fi
+}
+
+case "$what" in
+  rust) rust ;;
+  web|all) rust; web ;;
+  *) echo "usage: scripts/setup.sh [rust|web]" >&2; exit 2 ;;
+esac
