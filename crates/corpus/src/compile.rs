@@ -123,6 +123,19 @@ pub fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The keys an `@article` record may have.
+const ARTICLE_KEYS: &[&str] = &[
+    "file",
+    "title",
+    "title_reason",
+    "authors",
+    "authors_reason",
+    "published",
+    "published_reason",
+    "published_earliest",
+    "published_latest",
+];
+
 fn records(src: &Option<Source>, want: &str, errors: &mut Vec<Error>) -> (String, Vec<Record>) {
     let Some(src) = src else {
         return (String::new(), Vec::new());
@@ -202,23 +215,7 @@ fn build_articles(ds: &DataSet, errors: &mut Vec<Error>, notes: &mut Vec<String>
     let mut by_file: HashMap<&str, &Record> = HashMap::new();
     for r in &recs {
         let mut errs = Vec::new();
-        let f = Fields::new(
-            &file,
-            r,
-            &[
-                "file",
-                "title",
-                "title_reason",
-                "authors",
-                "authors_reason",
-                "published",
-                "published_reason",
-                "published_earliest",
-                "published_latest",
-            ],
-            &[],
-            &mut errs,
-        );
+        let f = Fields::new(&file, r, ARTICLE_KEYS, &[], &mut errs);
         if let Some(src) = f.required("file", &mut errs) {
             let path = format!("raw/{}", src.value);
             if !ds.raw.iter().any(|s| s.name == path) {
@@ -287,25 +284,7 @@ fn article_from(
 ) -> Option<Article> {
     let mut errs = Vec::new();
     let mut scratch = Vec::new();
-    let fields = rec.map(|r| {
-        Fields::new(
-            meta_file,
-            r,
-            &[
-                "file",
-                "title",
-                "title_reason",
-                "authors",
-                "authors_reason",
-                "published",
-                "published_reason",
-                "published_earliest",
-                "published_latest",
-            ],
-            &[],
-            &mut scratch,
-        )
-    });
+    let fields = rec.map(|r| Fields::new(meta_file, r, ARTICLE_KEYS, &[], &mut scratch));
     let get = |k: &str| fields.as_ref().and_then(|f| f.get(k));
     let rec_line = rec.map_or(1, |r| r.line);
     let where_ = |line: usize| -> (String, usize) {
@@ -1115,7 +1094,7 @@ const NOT_NAMES: &[&str] = &[
     "Last",
 ];
 
-const CALENDAR_AND_TITLES: &[&str] = &[
+const TITLES_AND_DAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -1123,18 +1102,6 @@ const CALENDAR_AND_TITLES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "President",
     "Minister",
     "Prime",
@@ -1169,7 +1136,11 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
                 }
                 // Drop leading function words, titles and calendar words ("On Tuesday",
                 // "After Minister"), and trailing titles ("Argentine President").
-                let skip = |w: &str| NOT_NAMES.contains(&w) || CALENDAR_AND_TITLES.contains(&w);
+                let skip = |w: &str| {
+                    NOT_NAMES.contains(&w)
+                        || TITLES_AND_DAYS.contains(&w)
+                        || crate::date::MONTHS.contains(&w)
+                };
                 let first = run.iter().position(|&(a, b)| !skip(&p.text[a..b]));
                 let last = run.iter().rposition(|&(a, b)| !skip(&p.text[a..b]));
                 let (Some(first), Some(last)) = (first, last) else {

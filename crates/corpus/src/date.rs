@@ -39,7 +39,8 @@ pub enum Weekday {
     Sunday,
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -76,20 +76,7 @@ const SPELLED: [(&str, f64); 28] = [
     ("hundred", 100.0),
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::date::MONTHS;
 
 /// Words ending in `s` that are not plural nouns.
 const NOT_PLURAL: [&str; 14] = [

@@ -18,12 +18,29 @@ fn realistic_shape_and_valid_references() {
     let s = generate(corpus(), 200, 42);
     assert_eq!(s.articles.len(), 200);
     let paras: usize = s.articles.iter().map(|a| a.paragraphs.len()).sum();
-    let words: usize = s.articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.split_whitespace().count()).sum();
-    let real_words: usize = corpus().articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.split_whitespace().count()).sum::<usize>() / corpus().articles.len();
+    let words: usize = s
+        .articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.text.split_whitespace().count())
+        .sum();
+    let real_words: usize = corpus()
+        .articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.text.split_whitespace().count())
+        .sum::<usize>()
+        / corpus().articles.len();
     let avg = words / 200;
     assert!((14 * 200..=26 * 200).contains(&paras), "{paras} paragraphs");
-    assert!(avg > real_words / 2 && avg < real_words * 2, "{avg} words per article vs {real_words} real");
-    assert!(s.articles.windows(2).all(|w| w[0].published.date <= w[1].published.date));
+    assert!(
+        avg > real_words / 2 && avg < real_words * 2,
+        "{avg} words per article vs {real_words} real"
+    );
+    assert!(s
+        .articles
+        .windows(2)
+        .all(|w| w[0].published.date <= w[1].published.date));
     assert_eq!(s.entities.len(), corpus().entities.len());
     let mentions: usize = s.entities.iter().map(|e| e.mentions.len()).sum();
     assert!(mentions > 200 * 20, "{mentions} mentions");
