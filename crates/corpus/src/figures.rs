@@ -84,6 +84,17 @@ const NOT_PLURAL: [&str; 14] = [
     "plus",
 ];
 
+/// Plural nouns that do not end in `s`.
+const IRREGULAR_PLURALS: [&str; 7] = [
+    "people",
+    "children",
+    "men",
+    "women",
+    "personnel",
+    "police",
+    "aircraft",
+];
+
 /// Words that end a noun phrase search.
 const STOP: [&str; 22] = [
     "the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with", "by", "from", "at",
@@ -302,7 +313,8 @@ fn figure_at(text: &str, ws: &[Word<'_>], i: usize) -> Option<(Found, usize)> {
             if c.is_empty() || STOP.contains(&lc.as_str()) || parse_number(c).is_some() {
                 break;
             }
-            let plural = lc.len() > 3 && lc.ends_with('s') && !NOT_PLURAL.contains(&lc.as_str());
+            let plural = (lc.len() > 3 && lc.ends_with('s') && !NOT_PLURAL.contains(&lc.as_str()))
+                || IRREGULAR_PLURALS.contains(&lc.as_str());
             if plural {
                 noun =
                     text[ws[j].start + core(ws[j].text).1..ws[k].start + off + c.len()].to_string();

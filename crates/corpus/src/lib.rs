@@ -31,6 +31,7 @@
 pub mod clean;
 pub mod compile;
 pub mod date;
+pub mod embed;
 pub mod error;
 pub mod export;
 pub mod figures;
@@ -38,7 +39,9 @@ pub mod matcher;
 pub mod model;
 pub mod query;
 pub mod rec;
+pub mod render;
 pub mod search;
+pub mod state;
 pub mod synth;
 
 pub use compile::{compile, load_dir, Compiled, DataSet, Source};

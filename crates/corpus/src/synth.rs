@@ -61,6 +61,11 @@ pub fn generate(seed_corpus: &Corpus, n: usize, seed: u64) -> Corpus {
         .iter()
         .flat_map(|a| a.paragraphs.iter().flat_map(|p| sentences(&p.text)))
         .collect();
+    let pool = if pool.is_empty() {
+        vec!["Nothing was reported that day.".to_string()]
+    } else {
+        pool
+    };
     let start = Date::new(1990, 1, 1).map_or(0, Date::to_days);
     let end = Date::new(2026, 12, 31).map_or(1, Date::to_days);
     let mut articles = Vec::with_capacity(n);

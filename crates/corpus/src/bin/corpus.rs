@@ -7,6 +7,8 @@
 //! ```
 //! DATA_DIR defaults to `data` in the workspace root.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,6 +36,18 @@ fn report(errs: &[corpus::Error]) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// Print to stdout; a closed pipe (`corpus export | head`) is not an error.
+fn emit(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cannot write to stdout: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -43,11 +57,13 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let c = &built.corpus;
+            let mut out = String::new();
             for n in &built.notes {
-                println!("note: {n}");
+                let _ = writeln!(out, "note: {n}");
             }
             let mentions: usize = c.entities.iter().map(|e| e.mentions.len()).sum();
-            println!(
+            let _ = writeln!(
+                out,
                 "ok: {} articles, {} paragraphs, {} entities ({} mentions), {} events, {} figures, {} measures",
                 c.articles.len(),
                 c.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(),
@@ -64,51 +80,59 @@ fn main() -> ExitCode {
                 .map(|e| e.id.as_str())
                 .collect();
             if !unused.is_empty() {
-                println!("entities never mentioned: {}", unused.join(", "));
+                let _ = writeln!(
+                    out,
+                    "entities with no mention in the body text (authors are named in bylines): {}",
+                    unused.join(", ")
+                );
             }
             if built.uncovered.is_empty() {
-                println!("every capitalised name in the text is covered by the gazetteer");
+                let _ = writeln!(
+                    out,
+                    "every capitalised name in the text is covered by the gazetteer"
+                );
             } else {
-                println!(
+                let _ = writeln!(
+                    out,
                     "capitalised names the gazetteer does not cover ({}), most frequent first:",
                     built.uncovered.len()
                 );
                 for (name, n, at) in &built.uncovered {
-                    println!("  {name}  ×{n}  (first in {at})");
+                    let _ = writeln!(out, "  {name}  ×{n}  (first in {at})");
                 }
             }
-            ExitCode::SUCCESS
+            emit(&out)
         }
         Some("export") => match build(&data_dir(args.get(1))) {
-            Ok(b) => {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&corpus::to_json(&b.corpus)).expect("json")
-                );
-                ExitCode::SUCCESS
-            }
+            Ok(b) => match serde_json::to_string_pretty(&corpus::to_json(&b.corpus)) {
+                Ok(json) => emit(&(json + "\n")),
+                Err(e) => {
+                    eprintln!("cannot write JSON: {e}");
+                    ExitCode::from(1)
+                }
+            },
             Err(code) => code,
         },
         Some("synth") => {
-            let n: usize = match args.get(1).and_then(|s| s.parse().ok()) {
-                Some(n) => n,
-                None => {
-                    eprintln!("usage: corpus synth N [DATA_DIR]");
-                    return ExitCode::from(2);
-                }
+            let Some(n) = args
+                .get(1)
+                .and_then(|s| s.parse::<usize>().ok())
+                .filter(|&n| n > 0)
+            else {
+                eprintln!("usage: corpus synth N [DATA_DIR]   (N > 0)");
+                return ExitCode::from(2);
             };
             match build(&data_dir(args.get(2))) {
                 Ok(b) => {
                     let s = corpus::synth::generate(&b.corpus, n, 42);
                     let bytes = corpus::encode(&s);
-                    println!(
-                        "{} articles, {} events, {} figures, {} bytes encoded",
+                    emit(&format!(
+                        "{} articles, {} events, {} figures, {} bytes encoded\n",
                         s.articles.len(),
                         s.events.len(),
                         s.figures.len(),
                         bytes.len()
-                    );
-                    ExitCode::SUCCESS
+                    ))
                 }
                 Err(code) => code,
             }

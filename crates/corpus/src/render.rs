@@ -1,0 +1,167 @@
+//! How a paragraph is drawn: its text cut into runs that each carry what covers them
+//! (an entity mention, a figure, a search hit, emphasis). The component only turns runs
+//! into elements, so all the overlap rules are here and tested natively.
+
+use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind};
+use crate::query::Engine;
+
+/// A run of text with uniform marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Byte offset of the start in the paragraph.
+    pub start: u32,
+    /// Byte offset one past the end.
+    pub end: u32,
+    /// The entity mentioned here, with its kind, and whether this run starts the mention.
+    pub entity: Option<(EntityIx, EntityKind, bool)>,
+    /// The figure (index into `Corpus::figures`) covering this run.
+    pub figure: Option<u32>,
+    /// Part of a search hit.
+    pub hit: bool,
+    /// Emphasis: `Some(true)` strong, `Some(false)` emphasis.
+    pub emphasis: Option<bool>,
+}
+
+/// Cut paragraph `p` of article `a` into runs. `hits` are byte ranges to highlight.
+pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<Run> {
+    let c: &Corpus = engine.corpus();
+    let para = &c.articles[a as usize].paragraphs[p as usize];
+    let len = para.text.len() as u32;
+    let mut mentions: Vec<(u32, u32, EntityIx, EntityKind)> = Vec::new();
+    for &e in engine.entities_in_paragraph(a, p) {
+        let ent = &c.entities[e as usize];
+        for m in ent
+            .mentions
+            .iter()
+            .filter(|m| m.article == a && m.paragraph == p)
+        {
+            mentions.push((m.start, m.end, e, ent.kind));
+        }
+    }
+    mentions.sort();
+    let figures: Vec<(u32, u32, u32)> = c
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.article == a && f.paragraph == p)
+        .map(|(i, f)| (f.start, f.end, i as u32))
+        .collect();
+    let mut cuts: Vec<u32> = vec![0, len];
+    for &(s, e, _, _) in &mentions {
+        cuts.extend([s, e]);
+    }
+    for &(s, e, _) in &figures {
+        cuts.extend([s, e]);
+    }
+    for &(s, e) in hits {
+        cuts.extend([s.min(len), e.min(len)]);
+    }
+    for em in &para.emphasis {
+        cuts.extend([em.start, em.end]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Run> = Vec::new();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        if s >= e
+            || !para.text.is_char_boundary(s as usize)
+            || !para.text.is_char_boundary(e as usize)
+        {
+            continue;
+        }
+        let entity = mentions
+            .iter()
+            .find(|m| m.0 <= s && e <= m.1)
+            .map(|m| (m.2, m.3, m.0 == s));
+        let figure = figures.iter().find(|f| f.0 <= s && e <= f.1).map(|f| f.2);
+        let hit = hits.iter().any(|h| h.0 <= s && e <= h.1);
+        let emphasis = para
+            .emphasis
+            .iter()
+            .find(|x| x.start <= s && e <= x.end)
+            .map(|x| x.strong);
+        match out.last_mut() {
+            Some(last)
+                if last.end == s
+                    && last.entity.map(|x| x.0) == entity.map(|x| x.0)
+                    && entity.is_none_or(|x| !x.2)
+                    && last.figure == figure
+                    && last.hit == hit
+                    && last.emphasis == emphasis =>
+            {
+                last.end = e;
+            }
+            _ => out.push(Run {
+                start: s,
+                end: e,
+                entity,
+                figure,
+                hit,
+                emphasis,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::{compile, DataSet, Source};
+
+    fn engine() -> Engine {
+        let ds = DataSet {
+            gazetteer: Some(Source {
+                name: "g".into(),
+                text: "@entity lima\nname: Lima\nkind: place\nalias: Lima\ndescription: d\n\n@entity takeover\nname: takeover of Lima\nkind: event\nalias: takeover of Lima\ndescription: d\n".into(),
+            }),
+            raw: vec![Source { name: "raw/a.txt".into(), text: "# T\n\nAna Ruiz\n1 May 2023\n\nIn Lima, the *takeover of Lima* drew at least 20,000 people to Lima.".into() }],
+            ..DataSet::default()
+        };
+        Engine::new(compile(&ds).unwrap().corpus)
+    }
+
+    #[test]
+    fn runs_cover_the_text_exactly_once() {
+        let e = engine();
+        let text = &e.corpus().articles[0].paragraphs[0].text;
+        let r = runs(&e, 0, 0, &[(0, 2)]);
+        let joined: String = r
+            .iter()
+            .map(|r| &text[r.start as usize..r.end as usize])
+            .collect();
+        assert_eq!(&joined, text);
+        assert!(r.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn marks_overlap_correctly() {
+        let e = engine();
+        let text = e.corpus().articles[0].paragraphs[0].text.clone();
+        let find = |s: &str| text.find(s).unwrap() as u32;
+        let hit_start = find("Lima drew");
+        let r = runs(&e, 0, 0, &[(hit_start, hit_start + 4)]);
+        let piece = |r: &Run| text[r.start as usize..r.end as usize].to_string();
+        let lima = r
+            .iter()
+            .find(|x| piece(x) == "Lima" && x.start == find("Lima"))
+            .unwrap();
+        assert_eq!(lima.entity.map(|x| x.1), Some(EntityKind::Place));
+        // The emphasised event mention: emphasis and entity together, the hit inside it split off.
+        let ev: Vec<&Run> = r
+            .iter()
+            .filter(|x| x.entity.map(|y| y.1) == Some(EntityKind::Event))
+            .collect();
+        assert_eq!(
+            ev.iter().map(|x| piece(x)).collect::<String>(),
+            "takeover of Lima"
+        );
+        assert!(ev.iter().all(|x| x.emphasis == Some(false)));
+        assert!(ev.iter().any(|x| x.hit && piece(x) == "Lima"));
+        assert!(ev[0].entity.unwrap().2, "first run starts the mention");
+        assert!(ev.iter().skip(1).all(|x| !x.entity.unwrap().2));
+        let fig: String = r.iter().filter(|x| x.figure.is_some()).map(piece).collect();
+        assert_eq!(fig, "at least 20,000 people");
+    }
+}

@@ -1,0 +1,143 @@
+//! URL state: round trips on the real corpus, and hostile input never breaks anything.
+
+mod common;
+use common::corpus;
+use corpus::state::{parse_query, reduce, to_query, Action, AppState};
+use corpus::{Date, DateField, EntityKind, Order};
+
+fn full_state() -> AppState {
+    let c = corpus();
+    AppState {
+        text: "Kenna \"takeover of Lima\" Jerí & co=1%".into(),
+        entities: vec![
+            c.entity_ix("lisa-kenna").unwrap(),
+            c.entity_ix("dina-boluarte").unwrap(),
+        ],
+        kinds: vec![EntityKind::Person, EntityKind::Place],
+        range: Some((
+            Date::new(2022, 12, 1).unwrap(),
+            Date::new(2023, 7, 31).unwrap(),
+        )),
+        range_field: DateField::Published,
+        order: Order::Relevance,
+        article: Some(c.article_ix("2023-01-takeover-of-lima").unwrap()),
+        paragraph: Some(13),
+        entity: Some(c.entity_ix("lisa-kenna").unwrap()),
+        embed: true,
+    }
+}
+
+#[test]
+fn round_trip_of_every_field() {
+    let c = corpus();
+    let s = full_state();
+    let q = to_query(c, &s);
+    let back = parse_query(c, &q);
+    assert!(back.ignored.is_empty(), "{:?}", back.ignored);
+    assert_eq!(back.state, s);
+    assert_eq!(to_query(c, &back.state), q, "canonical form is stable");
+    assert!(q.contains("a=2023-01-takeover-of-lima&p=p14"), "{q}");
+    assert_eq!(to_query(c, &AppState::default()), "");
+    assert_eq!(parse_query(c, "").state, AppState::default());
+    assert_eq!(parse_query(c, "?").state, AppState::default());
+}
+
+#[test]
+fn open_ended_ranges_and_month_precision() {
+    let c = corpus();
+    let p = parse_query(c, "from=2023-01&to=2023");
+    assert_eq!(
+        p.state.range,
+        Some((
+            Date::new(2023, 1, 1).unwrap(),
+            Date::new(2023, 12, 31).unwrap()
+        ))
+    );
+    let p = parse_query(c, "from=2024-01-01");
+    let q = to_query(c, &p.state);
+    assert_eq!(q, "from=2024-01-01");
+    assert_eq!(parse_query(c, &q).state, p.state);
+}
+
+#[test]
+fn reducer_actions() {
+    let c = corpus();
+    let peru = c.entity_ix("peru").unwrap();
+    let s = reduce(&AppState::default(), Action::ToggleEntity(peru));
+    assert_eq!(s.entities, [peru]);
+    let s = reduce(&s, Action::ToggleEntity(peru));
+    assert!(s.entities.is_empty());
+    let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+    let s = reduce(&s, Action::SetRange(Some((d(2024, 1, 1), d(2023, 1, 1)))));
+    assert_eq!(
+        s.range,
+        Some((d(2023, 1, 1), d(2024, 1, 1))),
+        "inverted ranges are swapped"
+    );
+    let s = reduce(&s, Action::SetText("x".repeat(10_000)));
+    assert_eq!(s.text.len(), 500);
+    let s = reduce(&s, Action::OpenArticle(1, Some(2)));
+    let s = reduce(&s, Action::ClearFilters);
+    assert!(!s.has_filters());
+    assert_eq!(
+        (s.article, s.paragraph),
+        (Some(1), Some(2)),
+        "clearing filters keeps the reader open"
+    );
+    let s = reduce(&s, Action::CloseArticle);
+    assert_eq!((s.article, s.paragraph), (None, None));
+    for _ in 0..30 {
+        let s2 = reduce(&AppState::default(), Action::ToggleKind(EntityKind::Event));
+        assert_eq!(s2.kinds, [EntityKind::Event]);
+    }
+}
+
+/// Hostile and broken URLs: each gives a usable state and says what it ignored.
+#[test]
+fn hostile_urls_never_break() {
+    let c = corpus();
+    let long = "x".repeat(5000);
+    let cases: Vec<(String, usize)> = vec![
+        ("e=nobody".into(), 1),
+        ("e=peru,nobody,lima".into(), 1),
+        ("a=no-such-article".into(), 1),
+        ("a=2022-12-protests-mount&p=p999".into(), 1),
+        ("p=p3".into(), 1),
+        ("from=2023-02-30".into(), 1),
+        ("from=2024-01-01&to=2023-01-01".into(), 1),
+        ("from=yesterday&to=tomorrow".into(), 2),
+        ("sort=random".into(), 1),
+        ("on=never".into(), 1),
+        ("kind=person,robot".into(), 1),
+        ("embed=maybe".into(), 1),
+        ("ent=<script>alert(1)</script>".into(), 1),
+        ("q=<img src=x onerror=alert(1)>".into(), 0),
+        ("%3Cscript%3E=1".into(), 1),
+        ("q=a&q=b".into(), 1),
+        (format!("q={long}"), 1),
+        (format!("{long}=1"), 1),
+        ("q=%E0%A4%A&e=%ZZ".into(), 1),
+        ("&&&==&=".into(), 0),
+        ("q=\u{202e}evil\u{0000}".into(), 0),
+        ("e=".into(), 0),
+        ("a=&p=".into(), 2),
+        (format!("e={}", ["peru"; 50].join(",")), 0),
+        ("utm_source=newsletter".into(), 1),
+    ];
+    for (q, want) in cases {
+        let p = parse_query(c, &q);
+        assert_eq!(p.ignored.len(), want, "{q:.80}: {:?}", p.ignored);
+        for msg in &p.ignored {
+            assert!(msg.chars().count() < 120, "notice too long: {msg}");
+        }
+        // The state it gives writes and reads back without loss.
+        let again = parse_query(c, &to_query(c, &p.state));
+        assert_eq!(again.state, p.state, "{q:.80}");
+        assert!(again.ignored.is_empty());
+    }
+    assert_eq!(
+        parse_query(c, "q=a&q=b").state.text,
+        "a",
+        "first value wins"
+    );
+}
