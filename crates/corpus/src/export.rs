@@ -5,7 +5,10 @@
 //! and there is no second definition of the format to drift.
 
 use crate::error::{Error, ErrorKind};
+use crate::model::Corpus;
+#[cfg(feature = "json")]
 use crate::model::*;
+#[cfg(feature = "json")]
 use serde_json::{json, Value};
 
 /// Magic bytes and format version.
@@ -29,10 +32,12 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, Error> {
     postcard::from_bytes(body).map_err(|e| Error::bare(ErrorKind::Decode(e.to_string())))
 }
 
+#[cfg(feature = "json")]
 fn chars(text: &str, byte: u32) -> usize {
     text[..byte as usize].chars().count()
 }
 
+#[cfg(feature = "json")]
 /// The whole corpus as JSON (the shape documented in `data/README.md`). Offsets `start`
 /// and `end` count Unicode characters; `byte_start`/`byte_end` count UTF-8 bytes.
 pub fn to_json(c: &Corpus) -> Value {

@@ -47,6 +47,8 @@ pub mod synth;
 pub use compile::{compile, load_dir, Compiled, DataSet, Source};
 pub use date::{Date, DateSpec, Precision};
 pub use error::{Error, ErrorKind};
-pub use export::{decode, encode, to_json};
+#[cfg(feature = "json")]
+pub use export::to_json;
+pub use export::{decode, encode};
 pub use model::*;
 pub use query::{DateField, Engine, Filter, Order, Results};

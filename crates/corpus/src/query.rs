@@ -359,9 +359,12 @@ impl Engine {
                         let (s, e) = self.published[ai];
                         s <= to && e >= from
                     }
-                    DateField::Event => self.article_events[ai]
-                        .iter()
-                        .any(|&v| c.events[v as usize].date.overlaps(from, to)),
+                    // Eras are background periods, not reported events: they do not
+                    // make an article match a date range.
+                    DateField::Event => self.article_events[ai].iter().any(|&v| {
+                        let v = &c.events[v as usize];
+                        v.category != Category::Era && v.date.overlaps(from, to)
+                    }),
                 };
                 if !ok {
                     arts.remove(ai);

@@ -2,6 +2,7 @@
 //! (an entity mention, a figure, a search hit, emphasis). The component only turns runs
 //! into elements, so all the overlap rules are here and tested natively.
 
+use crate::date::{Date, DateSpec, Precision};
 use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind};
 use crate::query::Engine;
 
@@ -105,6 +106,53 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
     out
 }
 
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `9 Jan 2023`.
+pub fn short_date(d: Date) -> String {
+    format!(
+        "{} {} {}",
+        d.day,
+        MONTH_ABBR[usize::from(d.month.clamp(1, 12) - 1)],
+        d.year
+    )
+}
+
+/// A date at its precision, never more precise than known: `9 Jan 2023`,
+/// `February 2023`, `1977`, `Jul 2021 – Dec 2022`.
+pub fn date_label(d: &DateSpec) -> String {
+    let month = |d: Date| {
+        format!(
+            "{} {}",
+            MONTH_ABBR[usize::from(d.month.clamp(1, 12) - 1)],
+            d.year
+        )
+    };
+    match d.precision {
+        Precision::Day => short_date(d.start),
+        Precision::Month => format!(
+            "{} {}",
+            crate::date::MONTHS[usize::from(d.start.month.clamp(1, 12) - 1)],
+            d.start.year
+        ),
+        Precision::Year => d.start.year.to_string(),
+        Precision::Span => {
+            let whole_months = d.start.day == 1
+                && d.end.day == crate::date::days_in_month(d.end.year, d.end.month);
+            let whole_years = whole_months && d.start.month == 1 && d.end.month == 12;
+            if whole_years {
+                format!("{} – {}", d.start.year, d.end.year)
+            } else if whole_months {
+                format!("{} – {}", month(d.start), month(d.end))
+            } else {
+                format!("{} – {}", short_date(d.start), short_date(d.end))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +168,17 @@ mod tests {
             ..DataSet::default()
         };
         Engine::new(compile(&ds).unwrap().corpus)
+    }
+
+    #[test]
+    fn date_labels_follow_precision() {
+        let l = |s: &str| date_label(&DateSpec::parse(s).unwrap());
+        assert_eq!(l("2023-01-09"), "9 Jan 2023");
+        assert_eq!(l("2023-02"), "February 2023");
+        assert_eq!(l("1977"), "1977");
+        assert_eq!(l("1980..1984"), "1980 – 1984");
+        assert_eq!(l("2021-07..2022-12"), "Jul 2021 – Dec 2022");
+        assert_eq!(l("2023-07-21..2023-07-27"), "21 Jul 2023 – 27 Jul 2023");
     }
 
     #[test]

@@ -231,3 +231,19 @@ fn cooccurrence_on_real_corpus() {
         .iter()
         .all(|x| x.articles <= 1));
 }
+
+#[test]
+fn eras_do_not_make_every_article_match_a_date_range() {
+    let e = Engine::new(corpus().clone());
+    let d = |s| Date::parse_iso(s).unwrap();
+    let r = e.run(&Filter {
+        range: Some((d("2025-01-01"), d("2026-12-31"))),
+        ..Filter::default()
+    });
+    assert_eq!(ids(&e, &r), ["2026-01-crisis-of-rule"]);
+    // The era itself is still an event in range.
+    assert!(r
+        .events
+        .iter()
+        .any(|&v| e.corpus().events[v as usize].category == corpus::Category::Era));
+}

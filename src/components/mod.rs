@@ -1,0 +1,43 @@
+//! One component per widget. Components render what the store holds and dispatch
+//! actions; the rules live in the `corpus` crate.
+
+pub mod entity_card;
+pub mod filters;
+pub mod link;
+pub mod notices;
+pub mod paragraph;
+pub mod reader;
+pub mod results;
+pub mod search_box;
+
+use corpus::EntityKind;
+
+/// The label of a kind, plural ("People").
+pub fn kind_plural(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "People",
+        EntityKind::Organization => "Organizations",
+        EntityKind::Place => "Places",
+        EntityKind::Event => "Named events",
+    }
+}
+
+/// The label of a kind, singular ("person").
+pub fn kind_singular(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+        EntityKind::Event => "named event",
+    }
+}
+
+/// Query results shared between components; equal when they are the same computation.
+#[derive(Clone, Debug)]
+pub struct Shared(pub std::rc::Rc<corpus::Results>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}

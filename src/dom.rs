@@ -1,0 +1,185 @@
+//! Thin helpers over the browser: location, history, focus, messages to a host page.
+//! Nothing here decides anything; it only reads and writes the page.
+
+use wasm_bindgen::JsCast;
+
+/// The window (the app only runs in one).
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// `location.search` (with its `?`), or empty.
+pub fn location_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// How a state change enters the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// Not at all (it came from the URL).
+    None,
+    /// A new entry (back returns to the previous view).
+    Push,
+    /// Replace the current entry (typing, embedded mode).
+    Replace,
+}
+
+/// Write `?query` into the address bar (relative to the page's base URL, so it works
+/// under any sub-path).
+pub fn set_url(query: &str, mode: HistoryMode) {
+    let Some(w) = window() else { return };
+    let current = location_search();
+    let wanted = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    if current == wanted || mode == HistoryMode::None {
+        return;
+    }
+    let Ok(history) = w.history() else { return };
+    // An empty query must still change the URL: use the path without a search part.
+    let url = if wanted.is_empty() {
+        w.location().pathname().unwrap_or_else(|_| "./".into())
+    } else {
+        wanted
+    };
+    let _ = match mode {
+        HistoryMode::Push => {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+        _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+    };
+}
+
+/// Focus an element by id (used for `/` and after opening panels).
+pub fn focus_id(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The element that has focus now.
+pub fn active_element() -> Option<web_sys::HtmlElement> {
+    window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Scroll an element into view (instantly when the reader prefers reduced motion).
+pub fn scroll_to_id(id: &str) {
+    let Some(w) = window() else { return };
+    let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let reduced = w
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    opts.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Are we inside a frame?
+pub fn in_frame() -> bool {
+    let Some(w) = window() else { return false };
+    match (w.parent(), w.self_()) {
+        (Ok(Some(parent)), me) => !js_sys::Object::is(&parent, &me),
+        _ => false,
+    }
+}
+
+/// Post a message to the host page (embedded mode).
+pub fn post_to_host(fields: &[(&str, wasm_bindgen::JsValue)]) {
+    let Some(w) = window() else { return };
+    if !in_frame() {
+        return;
+    }
+    let Ok(Some(parent)) = w.parent() else { return };
+    let obj = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&obj, &(*k).into(), v);
+    }
+    let _ = parent.post_message(&obj, "*");
+}
+
+/// The page's full height in CSS pixels.
+pub fn page_height() -> f64 {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| f64::from(e.scroll_height()))
+}
+
+/// Copy text to the clipboard (best effort; the link stays visible either way).
+pub fn copy_text(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The absolute URL of `?query` relative to the current page.
+pub fn absolute_url(query: &str) -> String {
+    let Some(w) = window() else {
+        return format!("?{query}");
+    };
+    let loc = w.location();
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    if query.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{query}")
+    }
+}
+
+/// Show a visible message with a reload link if the app ever panics, instead of a dead page.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(body) = doc.body() else { return };
+        if doc.get_element_by_id("fatal-error").is_some() {
+            return;
+        }
+        if let Ok(div) = doc.create_element("div") {
+            div.set_id("fatal-error");
+            let _ = div.set_attribute("role", "alert");
+            let _ = div.set_attribute("class", "fatal");
+            let p1 = doc.create_element("p").ok();
+            let p2 = doc.create_element("p").ok();
+            let a = doc.create_element("a").ok();
+            if let (Some(p1), Some(p2), Some(a)) = (p1, p2, a) {
+                p1.set_text_content(Some("Something went wrong and the explorer stopped."));
+                let _ = a.set_attribute("href", "./");
+                a.set_text_content(Some("Reload the explorer"));
+                let _ = p2.append_child(&a);
+                let detail = doc.create_element("pre").ok();
+                let _ = div.append_child(&p1);
+                let _ = div.append_child(&p2);
+                if let Some(pre) = detail {
+                    pre.set_text_content(Some(&msg));
+                    let _ = div.append_child(&pre);
+                }
+            }
+            let _ = body.prepend_with_node_1(&div);
+        }
+    }));
+}

@@ -1,0 +1,38 @@
+//! The Peru Crisis Explorer in the browser.
+//!
+//! The corpus is compiled from `data/` by `build.rs` and embedded in the binary; the app
+//! decodes it once into a [`corpus::Engine`] held in a static and never copied into
+//! props. All behaviour (filters, search, URL state, the reducer, paragraph runs, the
+//! embed message API) lives in the `corpus` crate and is tested natively; this crate only
+//! renders state and dispatches actions.
+
+pub mod app;
+pub mod components;
+pub mod dom;
+pub mod store;
+
+pub use app::App;
+
+use corpus::Engine;
+use std::sync::OnceLock;
+
+static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+static ENGINE: OnceLock<Result<Engine, String>> = OnceLock::new();
+
+/// The engine over the embedded corpus, decoded on first use.
+pub fn engine() -> Result<&'static Engine, &'static str> {
+    match ENGINE.get_or_init(|| {
+        corpus::decode(CORPUS_BYTES)
+            .map(Engine::new)
+            .map_err(|e| e.to_string())
+    }) {
+        Ok(e) => Ok(e),
+        Err(m) => Err(m.as_str()),
+    }
+}
+
+/// Install the panic message and mount the app on `<body>`.
+pub fn start() {
+    dom::install_panic_message();
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,246 @@
+//! In-browser component tests (headless Chromium via wasm-bindgen-test-runner):
+//! `cargo test --target wasm32-unknown-unknown`. Each test mounts the real App on a fresh
+//! element with a given URL and polls the DOM (never sleeps a fixed time).
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use peru_crisis_explorer::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Set the URL's query, then mount the app.
+fn mount(query: &str) -> Mounted {
+    let w = web_sys::window().unwrap();
+    let path = w.location().pathname().unwrap();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    w.history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    Mounted {
+        root,
+        handle: Some(handle),
+    }
+}
+
+/// Wait until `f` finds something (up to ~3 s).
+async fn until<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..150 {
+        if let Some(v) = f() {
+            return v;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn q(root: &Element, sel: &str) -> Option<Element> {
+    root.query_selector(sel).ok().flatten()
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(root: &Element, sel: &str) -> String {
+    q(root, sel)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn shows_all_articles_and_events() {
+    let m = mount("");
+    let n = until("results", || {
+        let n = all(&m.root, ".result-list > li").len();
+        (n > 0).then_some(n)
+    })
+    .await;
+    assert_eq!(n, 5);
+    assert!(
+        text(&m.root, ".counts").starts_with("5 articles, 82 events")
+            || text(&m.root, ".counts").starts_with("5 articles")
+    );
+    // Newest first.
+    let first = text(&m.root, ".result-list > li h3");
+    assert!(first.contains("In run-up to elections"), "{first}");
+    // Live region announces counts.
+    assert!(text(&m.root, "[aria-live=polite]").contains("5 articles"));
+}
+
+#[wasm_bindgen_test]
+async fn search_from_url_is_accent_insensitive_and_highlighted() {
+    let m = mount("q=Jeri");
+    until("one result", || {
+        (all(&m.root, ".result-list > li").len() == 1).then_some(())
+    })
+    .await;
+    let marks = all(&m.root, ".result .snippet mark");
+    assert!(!marks.is_empty());
+    assert!(marks[0].text_content().unwrap().starts_with("Jer"));
+    let input: HtmlInputElement = q(&m.root, "#search").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "Jeri");
+}
+
+#[wasm_bindgen_test]
+async fn facet_checkbox_filters_and_updates_url() {
+    let m = mount("");
+    let cb: HtmlElement = until("kenna facet", || q(&m.root, "#f-lisa-kenna"))
+        .await
+        .dyn_into()
+        .unwrap();
+    cb.click();
+    until("two results", || {
+        (all(&m.root, ".result-list > li").len() == 2).then_some(())
+    })
+    .await;
+    assert!(search().contains("e=lisa-kenna"), "{}", search());
+    // The chip is there and removes the filter.
+    let remove: HtmlElement = until("chip", || q(&m.root, ".chips .chip button"))
+        .await
+        .dyn_into()
+        .unwrap();
+    remove.click();
+    until("five results", || {
+        (all(&m.root, ".result-list > li").len() == 5).then_some(())
+    })
+    .await;
+    assert!(!search().contains("e="));
+}
+
+#[wasm_bindgen_test]
+async fn reader_shows_provenance_and_marked_mentions() {
+    let m = mount("a=2023-01-takeover-of-lima&p=p14");
+    until("reader", || q(&m.root, "#reader")).await;
+    let prov = text(&m.root, ".provenance");
+    assert!(prov.contains("supplied"), "{prov}");
+    assert!(prov.contains("inferred"), "{prov}");
+    assert!(prov.contains("Unknown"), "{prov}");
+    let target = until("target paragraph", || q(&m.root, ".para.target")).await;
+    assert_eq!(target.id(), "p14");
+    assert!(target.text_content().unwrap().contains("Lisa Kenna"));
+    // Mentions are buttons told apart by kind class and label.
+    let kenna = all(&m.root, "#p14 button.mention")
+        .into_iter()
+        .find(|b| b.text_content().unwrap() == "Lisa Kenna")
+        .expect("Kenna mention");
+    assert!(kenna
+        .get_attribute("class")
+        .unwrap()
+        .split_whitespace()
+        .any(|c| c == "k-person"));
+    assert!(kenna
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("person"));
+    assert!(!all(&m.root, ".figure").is_empty(), "figures are marked");
+}
+
+#[wasm_bindgen_test]
+async fn mention_opens_entity_card_which_adds_a_filter() {
+    let m = mount("a=2023-01-takeover-of-lima");
+    let kenna: HtmlElement = until("mention", || {
+        all(&m.root, "button.mention")
+            .into_iter()
+            .find(|b| b.text_content().unwrap() == "Lisa Kenna")
+    })
+    .await
+    .dyn_into()
+    .unwrap();
+    kenna.click();
+    let card = until("card", || q(&m.root, ".entity-card")).await;
+    assert_eq!(card.get_attribute("role").as_deref(), Some("dialog"));
+    assert!(text(&m.root, ".entity-card h2").contains("Lisa Kenna"));
+    assert!(text(&m.root, ".entity-card").contains("Mentioned in 2 articles"));
+    assert!(search().contains("ent=lisa-kenna"));
+    let add: HtmlElement = q(&m.root, ".entity-card .primary")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.click();
+    until("card closed", || {
+        q(&m.root, ".entity-card").is_none().then_some(())
+    })
+    .await;
+    until("filtered", || {
+        (all(&m.root, ".result-list > li").len() == 2).then_some(())
+    })
+    .await;
+    assert!(search().contains("e=lisa-kenna"));
+}
+
+#[wasm_bindgen_test]
+async fn broken_url_shows_a_notice_and_the_rest() {
+    let m = mount("e=nobody&q=Kenna&from=2023-02-30&zzz=1");
+    let notice = until("notice", || q(&m.root, ".notice")).await;
+    let t = notice.text_content().unwrap();
+    assert!(t.contains("unknown entity “nobody”"), "{t}");
+    assert!(t.contains("not a date"), "{t}");
+    assert!(t.contains("unknown parameter “zzz”"), "{t}");
+    until("kenna results", || {
+        (all(&m.root, ".result-list > li").len() == 2).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn escape_clears_the_search() {
+    let m = mount("q=Kenna");
+    let input: HtmlInputElement = until("input", || q(&m.root, "#search"))
+        .await
+        .dyn_into()
+        .unwrap();
+    until("two", || {
+        (all(&m.root, ".result-list > li").len() == 2).then_some(())
+    })
+    .await;
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+    until("five", || {
+        (all(&m.root, ".result-list > li").len() == 5).then_some(())
+    })
+    .await;
+    assert_eq!(input.value(), "");
+}

@@ -1,0 +1,86 @@
+// Shared helpers for the end-to-end specs: a static file server (like any static host),
+// Chromium via playwright-core, and guards for console errors and foreign requests.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = process.env.DIST_DIR || path.join(ROOT, 'dist');
+export const DIST_SUB = process.env.DIST_SUB_DIR || path.join(ROOT, 'target', 'dist-sub');
+export const SUB_PATH = '/explorer/sub/';
+export const SHOTS = path.join(ROOT, 'screenshots');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serve `dir` under `prefix` (default `/`) on 127.0.0.1, or serve the given pages. */
+export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1' } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (pages[url.pathname]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(pages[url.pathname]);
+      return;
+    }
+    if (!dir || !url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404); res.end('not found'); return; }
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, host, () => {
+    const { port } = server.address();
+    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, close: () => new Promise((r) => server.close(r)) });
+  }));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A page that records console errors, page errors and every request to another origin
+ * than those allowed.
+ */
+export async function newPage(browser, { width = 1280, height = 800, allowed = [], reducedMotion = 'reduce' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion });
+  const page = await context.newPage();
+  const problems = { console: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.console.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+    if (!allowed.includes(u.origin)) problems.foreign.push(r.url());
+  });
+  return { page, context, problems };
+}
+
+/** Wait for the app to have rendered its results. */
+export async function ready(page) {
+  await page.waitForSelector('.results-head .counts', { state: 'attached' });
+}
+
+export async function resultCount(page) {
+  return page.locator('.result-list > li').count();
+}
+
+export function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,82 @@
+// Static hosting under a sub-path, and embedding in a cross-origin iframe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, ready, resultCount, DIST, DIST_SUB, SUB_PATH } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the sub-path build works under its path, with links and reload', async () => {
+  const server = await serve(DIST_SUB, { prefix: SUB_PATH });
+  const t = await newPage(browser, { allowed: [server.origin] });
+  const { page } = t;
+  await page.goto(server.url);
+  await ready(page);
+  assert.equal(await resultCount(page), 5);
+  await page.click('.result h3 a >> nth=0');
+  await page.waitForSelector('#reader');
+  assert.ok(new URL(page.url()).pathname.startsWith(SUB_PATH), page.url());
+  await page.reload();
+  await page.waitForSelector('#reader');
+  // A link opened directly (new tab) works too.
+  const href = await page.locator('.result h3 a').first().getAttribute('href');
+  await page.goto(new URL(href, page.url()).href);
+  await ready(page);
+  assert.deepEqual(t.problems.console, []);
+  assert.deepEqual(t.problems.foreign, []);
+  await t.context.close();
+  await server.close();
+});
+
+test('embedded in a cross-origin iframe: compact, resizes, obeys the host, validates messages', async () => {
+  const app = await serve(DIST);
+  // The host lives on another origin (other host name and port).
+  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
+    <h1>Host page</h1>
+    <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${app.url}?embed=1" style="width:100%;border:0" height="300"></iframe>
+    <script>
+      window.messages = [];
+      window.addEventListener('message', (e) => {
+        const f = document.getElementById('peru-explorer');
+        if (e.source !== f.contentWindow) return;
+        window.messages.push(e.data);
+        if (e.data.type === 'pce:height') f.style.height = Math.ceil(e.data.height) + 'px';
+      });
+      window.send = (m) => document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');
+    </script></body></html>`;
+  const host = await serve(null, { pages: { '/': hostPage }, host: 'localhost' });
+  assert.notEqual(host.origin, app.origin);
+  const t = await newPage(browser, { allowed: [app.origin, host.origin] });
+  const { page } = t;
+  await page.goto(host.url);
+  const frame = page.frameLocator('#peru-explorer');
+  await frame.locator('.results-head .counts').waitFor();
+  assert.ok(await frame.locator('.app.embed').count() === 1, 'compact embed layout');
+  // Height reported and applied.
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:height' && m.height > 300));
+  const h = await page.evaluate(() => document.getElementById('peru-explorer').getBoundingClientRect().height);
+  assert.ok(h > 300, `iframe resized to ${h}`);
+  // Host drives the app.
+  await page.evaluate(() => window.send({ type: 'pce:search', text: 'Kenna' }));
+  await frame.locator('.result-list > li').nth(1).waitFor();
+  assert.equal(await frame.locator('.result-list > li').count(), 2);
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:state' && m.query.includes('q=Kenna')));
+  await page.evaluate(() => window.send({ type: 'pce:set-filters', entities: ['dina-boluarte', 'lima'] }));
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:state' && m.query.includes('e=dina-boluarte,lima')));
+  await page.evaluate(() => window.send({ type: 'pce:open-article', article: '2023-01-takeover-of-lima', paragraph: 'p14' }));
+  await frame.locator('#p14.target').waitFor();
+  // Invalid messages are refused with an error message, and change nothing.
+  await page.evaluate(() => window.send({ type: 'pce:set-filters', entities: 'dina-boluarte' }));
+  await page.evaluate(() => window.send({ type: 'pce:open-article', article: '<script>' }));
+  await page.evaluate(() => window.send({ type: 'pce:self-destruct' }));
+  await page.waitForFunction(() => window.messages.filter((m) => m.type === 'pce:error').length >= 3);
+  await frame.locator('#p14.target').waitFor();
+  // Embed mode stays on; the app never navigated the host.
+  assert.equal(new URL(page.url()).origin, host.origin);
+  assert.deepEqual(t.problems.console, []);
+  assert.deepEqual(t.problems.foreign, []);
+  await t.context.close();
+  await host.close();
+  await app.close();
+});
