@@ -230,13 +230,17 @@ fn host_message(store: &StoreHandle, e: &web_sys::Event) {
         Ok(change) => {
             let q = embed::apply(engine.corpus(), &store.state, &change);
             let parsed = parse_query(engine.corpus(), &q);
-            for msg in &parsed.ignored {
-                dom::post_to_host(&[
-                    ("type", "pce:error".into()),
-                    ("message", msg.as_str().into()),
-                ]);
+            // A message is all or nothing: any part it cannot use refuses the whole of it.
+            if parsed.ignored.is_empty() {
+                store.dispatch(Msg::FromUrl(parsed));
+            } else {
+                for msg in &parsed.ignored {
+                    dom::post_to_host(&[
+                        ("type", "pce:error".into()),
+                        ("message", msg.as_str().into()),
+                    ]);
+                }
             }
-            store.dispatch(Msg::FromUrl(parsed));
         }
         Err(msg) => dom::post_to_host(&[("type", "pce:error".into()), ("message", msg.into())]),
     }

@@ -200,17 +200,15 @@ fn Facet(props: &FacetProps) -> Html {
         return html! {};
     }
     let total = values.len();
-    values.sort_by(|a, b| {
-        let sel = |x: u32| s.entities.contains(&x);
-        sel(b.entity)
-            .cmp(&sel(a.entity))
-            .then(b.articles.cmp(&a.articles))
-            .then(b.events.cmp(&a.events))
-            .then(
-                c.entities[a.entity as usize]
-                    .name
-                    .cmp(&c.entities[b.entity as usize].name),
-            )
+    // Selected first, then by articles, events and name.
+    corpus::util::sort_by_key(&mut values, |f| {
+        let e = &c.entities[f.entity as usize];
+        (
+            !s.entities.contains(&f.entity),
+            std::cmp::Reverse(f.articles),
+            std::cmp::Reverse(f.events),
+            e.name.clone(),
+        )
     });
     let folded = fold(needle.trim());
     if !folded.is_empty() {

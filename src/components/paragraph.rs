@@ -47,7 +47,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         }
         if let Some(f) = r.figure {
             let fig = &c.figures[f as usize];
-            let title = format!("Figure: {} {}{}", fig.value, fig.unit, if fig.qualifier.is_empty() { String::new() } else { format!(" ({})", fig.qualifier) });
+            let title = corpus::render::figure_label(fig);
             inner = html! { <span class="figure" title={title}>{ inner }</span> };
         }
         if let Some((e, kind, _)) = r.entity {

@@ -32,7 +32,7 @@ test('the sub-path build works under its path, with links and reload', async () 
 test('embedded in a cross-origin iframe: compact, resizes, obeys the host, validates messages', async () => {
   const app = await serve(DIST);
   // The host lives on another origin (other host name and port).
-  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
+  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
     <h1>Host page</h1>
     <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${app.url}?embed=1" style="width:100%;border:0" height="300"></iframe>
     <script>

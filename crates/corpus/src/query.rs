@@ -530,17 +530,22 @@ impl Engine {
             .collect();
         let mut events: Vec<EventIx> = evs.iter().map(|v| v as u32).collect();
         let date_of = |a: &ArticleResult| c.articles[a.article as usize].published.date;
+        // Articles come in corpus order, which is publication order.
         match f.order {
             Order::Newest => {
-                articles.sort_by_key(|a| std::cmp::Reverse(date_of(a)));
+                articles.reverse();
                 events.reverse();
             }
-            Order::Oldest => articles.sort_by_key(date_of),
+            Order::Oldest => {}
             Order::Relevance => {
-                articles.sort_by(|a, b| {
-                    b.score
-                        .total_cmp(&a.score)
-                        .then(date_of(b).cmp(&date_of(a)))
+                crate::util::sort_by(&mut articles, |a, b| {
+                    // "a before b" is the heap's "b less than a": best score, then newest.
+                    let ka = (a.score, date_of(a), a.article);
+                    let kb = (b.score, date_of(b), b.article);
+                    ka.0.total_cmp(&kb.0)
+                        .then(ka.1.cmp(&kb.1))
+                        .then(ka.2.cmp(&kb.2))
+                        .is_gt()
                 });
                 events.reverse();
             }
@@ -566,7 +571,7 @@ impl Engine {
                 }
             }
             for (k, r) in articles.iter_mut().enumerate() {
-                r.hits.sort_unstable();
+                crate::util::sort(&mut r.hits);
                 if let Some(list) = per.get(k) {
                     r.snippet = self.best_snippet(r.article, list, &query);
                 }
@@ -588,7 +593,7 @@ impl Engine {
         query: &Query,
     ) -> Option<(u32, Snippet)> {
         let mut sorted = hits.to_vec();
-        sorted.sort_unstable();
+        crate::util::sort(&mut sorted);
         sorted.dedup();
         let mut best: Option<(usize, u32)> = None;
         let mut i = 0;
@@ -666,11 +671,12 @@ impl Engine {
                 paragraphs: paras[i],
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.paragraphs
-                .cmp(&a.paragraphs)
-                .then(b.articles.cmp(&a.articles))
-                .then(a.entity.cmp(&b.entity))
+        crate::util::sort_by_key(&mut out, |x| {
+            (
+                std::cmp::Reverse(x.paragraphs),
+                std::cmp::Reverse(x.articles),
+                x.entity,
+            )
         });
         out
     }

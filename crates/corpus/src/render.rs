@@ -39,7 +39,7 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
             mentions.push((m.start, m.end, e, ent.kind));
         }
     }
-    mentions.sort();
+    crate::util::sort(&mut mentions);
     let figures: Vec<(u32, u32, u32)> = c
         .figures
         .iter()
@@ -60,7 +60,7 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
     for em in &para.emphasis {
         cuts.extend([em.start, em.end]);
     }
-    cuts.sort_unstable();
+    crate::util::sort(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Run> = Vec::new();
     for w in cuts.windows(2) {
@@ -104,6 +104,47 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
         }
     }
     out
+}
+
+/// A number with thousands separators and at most three decimals, without float
+/// formatting (which would add kilobytes to the app): `12,970,000,000`, `3.5`.
+pub fn number(v: f64) -> String {
+    let neg = v < 0.0;
+    let milli = (v.abs() * 1000.0).round() as u64;
+    let (int, frac) = (milli / 1000, milli % 1000);
+    let digits = int.to_string();
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if frac > 0 {
+        let f = format!("{frac:03}");
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+/// What a figure says, in words: `USD 3,422,000,000 (at least)`.
+pub fn figure_label(f: &crate::model::Figure) -> String {
+    let unit = match f.unit.as_str() {
+        "percent" => "%".to_string(),
+        "count" if f.noun.is_empty() => String::new(),
+        "count" => format!(" {}", f.noun),
+        u => format!(" {u}"),
+    };
+    let value = format!("{}{}", number(f.value), unit);
+    if f.qualifier.is_empty() {
+        format!("Figure: {value}")
+    } else {
+        format!("Figure: {value} ({})", f.qualifier)
+    }
 }
 
 const MONTH_ABBR: [&str; 12] = [
@@ -168,6 +209,16 @@ mod tests {
             ..DataSet::default()
         };
         Engine::new(compile(&ds).unwrap().corpus)
+    }
+
+    #[test]
+    fn numbers_without_float_formatting() {
+        assert_eq!(number(12_970_000_000.0), "12,970,000,000");
+        assert_eq!(number(3.5), "3.5");
+        assert_eq!(number(1007.0), "1,007");
+        assert_eq!(number(0.125), "0.125");
+        assert_eq!(number(-2190.0), "-2,190");
+        assert_eq!(number(100.0), "100");
     }
 
     #[test]

@@ -10,8 +10,6 @@
 //! consecutive words exactly. All parts of a query must occur in an article (or event);
 //! articles are ranked by a tf-idf score with a bonus for title hits.
 
-use std::collections::HashMap;
-
 /// Fold one character: lowercase, accents removed. Returns up to two chars (`ß` → `ss`).
 fn fold_char(c: char, out: &mut String) {
     let base = match c {
@@ -162,6 +160,56 @@ impl Query {
     }
 }
 
+/// Term → id while indexing: open addressing with FNV-1a. A hand-rolled table instead of
+/// `HashMap` keeps the app's WebAssembly smaller (no SipHash, no generic hashbrown copy).
+#[derive(Default)]
+struct TermTable {
+    slots: Vec<u32>,
+    terms: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+}
+
+impl TermTable {
+    fn hash(s: &str) -> u64 {
+        s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    fn id(&mut self, term: String) -> usize {
+        if self.terms.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::hash(&term) as usize & mask;
+        loop {
+            match self.slots[i] {
+                u32::MAX => {
+                    self.slots[i] = self.terms.len() as u32;
+                    self.terms.push(term);
+                    self.postings.push(Vec::new());
+                    return self.terms.len() - 1;
+                }
+                id if self.terms[id as usize] == term => return id as usize,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![u32::MAX; size];
+        let mask = size - 1;
+        for (id, t) in self.terms.iter().enumerate() {
+            let mut i = Self::hash(t) as usize & mask;
+            while self.slots[i] != u32::MAX {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = id as u32;
+        }
+    }
+}
+
 /// A posting: document and word position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Posting {
@@ -182,20 +230,28 @@ pub struct Index {
 impl Index {
     /// Index documents (document number = position in the iterator).
     pub fn build<'a>(docs: impl IntoIterator<Item = &'a str>) -> Index {
-        let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
+        let mut table = TermTable::default();
         let mut n = 0u32;
         for (d, text) in docs.into_iter().enumerate() {
             n += 1;
             for (pos, t) in tokenize(text).into_iter().enumerate() {
-                map.entry(t.term).or_default().push(Posting {
+                let id = table.id(t.term);
+                table.postings[id].push(Posting {
                     doc: d as u32,
                     pos: pos as u32,
                 });
             }
         }
-        let mut terms: Vec<(String, Vec<Posting>)> = map.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings) = terms.into_iter().unzip();
+        let mut order: Vec<u32> = (0..table.terms.len() as u32).collect();
+        crate::util::sort_by(&mut order, |&a, &b| {
+            table.terms[a as usize] < table.terms[b as usize]
+        });
+        let mut terms = Vec::with_capacity(order.len());
+        let mut postings = Vec::with_capacity(order.len());
+        for i in order {
+            terms.push(std::mem::take(&mut table.terms[i as usize]));
+            postings.push(std::mem::take(&mut table.postings[i as usize]));
+        }
         Index {
             terms,
             postings,
@@ -252,7 +308,7 @@ impl Index {
                     for i in range {
                         all.extend_from_slice(&self.postings[i]);
                     }
-                    all.sort_unstable();
+                    crate::util::sort(&mut all);
                 }
                 ClauseMatches {
                     hits: all,
@@ -331,7 +387,7 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(u32, u32)> {
             }
         }
     }
-    out.sort_unstable();
+    crate::util::sort(&mut out);
     let mut merged: Vec<(u32, u32)> = Vec::new();
     for r in out {
         match merged.last_mut() {

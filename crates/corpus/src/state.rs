@@ -126,7 +126,7 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
                 s.kinds.remove(i);
             } else {
                 s.kinds.push(k);
-                s.kinds.sort();
+                crate::util::sort(&mut s.kinds);
             }
         }
         Action::SetRange(r) => s.range = r.map(|(a, b)| if a <= b { (a, b) } else { (b, a) }),
@@ -289,7 +289,7 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
                         None => ignored.push(format!("unknown kind “{}”", shorten(k))),
                     }
                 }
-                st.kinds.sort();
+                crate::util::sort(&mut st.kinds);
             }
             "from" => match parse_date_start(&value) {
                 Some(d) => from = Some(d),

@@ -1,0 +1,38 @@
+// Sizes of every file in a dist folder: raw, gzip -9 and brotli (quality 11), and the
+// total of what a first visit downloads (index.html and the files it references).
+// Usage: node scripts/sizes.mjs [dist]   (--json for machine-readable output)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const dir = args.find((a) => !a.startsWith('--')) || 'dist';
+const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+const firstVisit = (f) => f === 'index.html' || index.includes(f);
+const rows = files.map((f) => {
+  const buf = fs.readFileSync(path.join(dir, f));
+  return {
+    file: f,
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    first_visit: firstVisit(f),
+  };
+});
+const total = (k, only) => rows.filter((r) => !only || r.first_visit).reduce((s, r) => s + r[k], 0);
+const summary = {
+  files: rows,
+  first_visit: { raw: total('raw', true), gzip: total('gzip', true), brotli: total('brotli', true) },
+  all: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') },
+};
+if (json) {
+  console.log(JSON.stringify(summary, null, 2));
+} else {
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${'file'.padEnd(52)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}  first visit`);
+  for (const r of rows) console.log(`${r.file.padEnd(52)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${r.first_visit ? 'yes' : ''}`);
+  console.log(`${'TOTAL first visit'.padEnd(52)} ${pad(summary.first_visit.raw, 9)} ${pad(summary.first_visit.gzip, 9)} ${pad(summary.first_visit.brotli, 9)}`);
+  console.log(`${'TOTAL all files'.padEnd(52)} ${pad(summary.all.raw, 9)} ${pad(summary.all.gzip, 9)} ${pad(summary.all.brotli, 9)}`);
+}
