@@ -15,6 +15,11 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+thread_local! {
+    /// The tests share one page and one URL: they take turns.
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 struct Mounted {
     root: Element,
     handle: Option<yew::AppHandle<App>>,
@@ -26,11 +31,15 @@ impl Drop for Mounted {
             h.destroy();
         }
         self.root.remove();
+        BUSY.with(|b| b.set(false));
     }
 }
 
-/// Set the URL's query, then mount the app.
-fn mount(query: &str) -> Mounted {
+/// Wait for our turn, set the URL's query, then mount the app.
+async fn mount(query: &str) -> Mounted {
+    while BUSY.with(|b| b.replace(true)) {
+        TimeoutFuture::new(10).await;
+    }
     let w = web_sys::window().unwrap();
     let path = w.location().pathname().unwrap();
     let url = if query.is_empty() {
@@ -86,7 +95,7 @@ fn search() -> String {
 
 #[wasm_bindgen_test]
 async fn shows_all_articles_and_events() {
-    let m = mount("");
+    let m = mount("").await;
     let n = until("results", || {
         let n = all(&m.root, ".result-list > li").len();
         (n > 0).then_some(n)
@@ -106,7 +115,7 @@ async fn shows_all_articles_and_events() {
 
 #[wasm_bindgen_test]
 async fn search_from_url_is_accent_insensitive_and_highlighted() {
-    let m = mount("q=Jeri");
+    let m = mount("q=Jeri").await;
     until("one result", || {
         (all(&m.root, ".result-list > li").len() == 1).then_some(())
     })
@@ -120,7 +129,7 @@ async fn search_from_url_is_accent_insensitive_and_highlighted() {
 
 #[wasm_bindgen_test]
 async fn facet_checkbox_filters_and_updates_url() {
-    let m = mount("");
+    let m = mount("").await;
     let cb: HtmlElement = until("kenna facet", || q(&m.root, "#f-lisa-kenna"))
         .await
         .dyn_into()
@@ -141,12 +150,12 @@ async fn facet_checkbox_filters_and_updates_url() {
         (all(&m.root, ".result-list > li").len() == 5).then_some(())
     })
     .await;
-    assert!(!search().contains("e="));
+    until("filter gone from the URL", || (!search().contains("e=")).then_some(())).await;
 }
 
 #[wasm_bindgen_test]
 async fn reader_shows_provenance_and_marked_mentions() {
-    let m = mount("a=2023-01-takeover-of-lima&p=p14");
+    let m = mount("a=2023-01-takeover-of-lima&p=p14").await;
     until("reader", || q(&m.root, "#reader")).await;
     let prov = text(&m.root, ".provenance");
     assert!(prov.contains("supplied"), "{prov}");
@@ -174,7 +183,7 @@ async fn reader_shows_provenance_and_marked_mentions() {
 
 #[wasm_bindgen_test]
 async fn mention_opens_entity_card_which_adds_a_filter() {
-    let m = mount("a=2023-01-takeover-of-lima");
+    let m = mount("a=2023-01-takeover-of-lima").await;
     let kenna: HtmlElement = until("mention", || {
         all(&m.root, "button.mention")
             .into_iter()
@@ -207,7 +216,7 @@ async fn mention_opens_entity_card_which_adds_a_filter() {
 
 #[wasm_bindgen_test]
 async fn broken_url_shows_a_notice_and_the_rest() {
-    let m = mount("e=nobody&q=Kenna&from=2023-02-30&zzz=1");
+    let m = mount("e=nobody&q=Kenna&from=2023-02-30&zzz=1").await;
     let notice = until("notice", || q(&m.root, ".notice")).await;
     let t = notice.text_content().unwrap();
     assert!(t.contains("unknown entity “nobody”"), "{t}");
@@ -221,7 +230,7 @@ async fn broken_url_shows_a_notice_and_the_rest() {
 
 #[wasm_bindgen_test]
 async fn escape_clears_the_search() {
-    let m = mount("q=Kenna");
+    let m = mount("q=Kenna").await;
     let input: HtmlInputElement = until("input", || q(&m.root, "#search"))
         .await
         .dyn_into()
