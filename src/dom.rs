@@ -95,6 +95,13 @@ pub fn scroll_to_id(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
+/// Is the viewport phone-sized (the layout's one-column breakpoint)?
+pub fn narrow_screen() -> bool {
+    window()
+        .and_then(|w| w.match_media("(max-width: 720px)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Are we inside a frame?
 pub fn in_frame() -> bool {
     let Some(w) = window() else { return false };

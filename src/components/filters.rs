@@ -22,6 +22,8 @@ pub struct FilterPanelProps {
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
+    // Open on wide screens, folded on phones and when embedded; the reader toggles it.
+    let open_at_start = use_state(|| !store.state.embed && !crate::dom::narrow_screen());
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -47,7 +49,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     };
     html! {
         <aside class="filters" aria-labelledby="filters-title">
-            <details class="filters-box" open={!s.embed}>
+            <details class="filters-box" open={*open_at_start}>
                 <summary><h2 id="filters-title">{ "Filters" }</h2></summary>
                 if s.has_filters() {
                     <div class="active-filters">

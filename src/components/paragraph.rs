@@ -36,7 +36,26 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let c = engine.corpus();
     let a = &c.articles[props.article as usize];
     let p = &a.paragraphs[props.index as usize];
-    let pieces = runs(engine, props.article, props.index, &props.hits).into_iter().map(|r| {
+    // Runs of one mention go into one button, so "Lisa Kenna" with a hit on "Kenna" stays
+    // a single control.
+    let mut pieces: Vec<Html> = Vec::new();
+    let mut group: Vec<Html> = Vec::new();
+    let mut group_entity: Option<(u32, corpus::EntityKind, String)> = None;
+    let flush = |pieces: &mut Vec<Html>, group: &mut Vec<Html>, ge: &mut Option<(u32, corpus::EntityKind, String)>| {
+        if let Some((e, kind, text)) = ge.take() {
+            let ent = &c.entities[e as usize];
+            let onclick = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |_| dispatch.emit(Action::OpenEntity(e)))
+            };
+            let label = format!("{} ({})", ent.name, super::kind_singular(kind));
+            let inner = std::mem::take(group);
+            pieces.push(html! {
+                <button type="button" class={classes!("mention", format!("k-{}", kind.as_str()))} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ for inner }</button>
+            });
+        }
+    };
+    for r in runs(engine, props.article, props.index, &props.hits) {
         let text = &p.text[r.start as usize..r.end as usize];
         let mut inner = html! { { text } };
         if let Some(strong) = r.emphasis {
@@ -46,23 +65,27 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
             inner = html! { <mark>{ inner }</mark> };
         }
         if let Some(f) = r.figure {
-            let fig = &c.figures[f as usize];
-            let title = corpus::render::figure_label(fig);
-            inner = html! { <span class="figure" title={title}>{ inner }</span> };
+            let title = corpus::render::figure_label(&c.figures[f as usize]);
+            inner = html! { <span class="figure" {title}>{ inner }</span> };
         }
-        if let Some((e, kind, _)) = r.entity {
-            let ent = &c.entities[e as usize];
-            let onclick = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |_| dispatch.emit(Action::OpenEntity(e)))
-            };
-            let label = format!("{} ({})", ent.name, super::kind_singular(kind));
-            inner = html! {
-                <button type="button" class={classes!("mention", format!("k-{}", kind.as_str()))} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ inner }</button>
-            };
+        match r.entity {
+            Some((e, kind, starts)) => {
+                if starts || group_entity.as_ref().is_none_or(|g| g.0 != e) {
+                    flush(&mut pieces, &mut group, &mut group_entity);
+                    group_entity = Some((e, kind, String::new()));
+                }
+                if let Some(g) = group_entity.as_mut() {
+                    g.2.push_str(text);
+                }
+                group.push(inner);
+            }
+            None => {
+                flush(&mut pieces, &mut group, &mut group_entity);
+                pieces.push(inner);
+            }
         }
-        inner
-    });
+    }
+    flush(&mut pieces, &mut group, &mut group_entity);
     let action = Action::OpenArticle(props.article, Some(props.index));
     let query = to_query(c, &reduce(&store.state, action.clone()));
     let copy = {
