@@ -150,7 +150,10 @@ async fn facet_checkbox_filters_and_updates_url() {
         (all(&m.root, ".result-list > li").len() == 5).then_some(())
     })
     .await;
-    until("filter gone from the URL", || (!search().contains("e=")).then_some(())).await;
+    until("filter gone from the URL", || {
+        (!search().contains("e=")).then_some(())
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -41,7 +41,9 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let mut pieces: Vec<Html> = Vec::new();
     let mut group: Vec<Html> = Vec::new();
     let mut group_entity: Option<(u32, corpus::EntityKind, String)> = None;
-    let flush = |pieces: &mut Vec<Html>, group: &mut Vec<Html>, ge: &mut Option<(u32, corpus::EntityKind, String)>| {
+    let flush = |pieces: &mut Vec<Html>,
+                 group: &mut Vec<Html>,
+                 ge: &mut Option<(u32, corpus::EntityKind, String)>| {
         if let Some((e, kind, text)) = ge.take() {
             let ent = &c.entities[e as usize];
             let onclick = {
@@ -59,7 +61,11 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         let text = &p.text[r.start as usize..r.end as usize];
         let mut inner = html! { { text } };
         if let Some(strong) = r.emphasis {
-            inner = if strong { html! { <strong>{ inner }</strong> } } else { html! { <em>{ inner }</em> } };
+            inner = if strong {
+                html! { <strong>{ inner }</strong> }
+            } else {
+                html! { <em>{ inner }</em> }
+            };
         }
         if r.hit {
             inner = html! { <mark>{ inner }</mark> };
