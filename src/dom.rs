@@ -155,37 +155,29 @@ pub fn absolute_url(query: &str) -> String {
     }
 }
 
-/// Show a visible message with a reload link if the app ever panics, instead of a dead page.
+/// Show a visible message with a reload link if the app ever panics, instead of a dead
+/// page. Installed through Yew, so that Yew does not replace it with its console-only hook.
 pub fn install_panic_message() {
-    std::panic::set_hook(Box::new(|info| {
-        let msg = info.to_string();
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let msg = info
+            .to_string()
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        web_sys::console::error_1(&msg.as_str().into());
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
-        let Some(body) = doc.body() else { return };
-        if doc.get_element_by_id("fatal-error").is_some() {
+        let (Some(body), None) = (doc.body(), doc.get_element_by_id("fatal-error")) else {
             return;
-        }
+        };
         if let Ok(div) = doc.create_element("div") {
             div.set_id("fatal-error");
             let _ = div.set_attribute("role", "alert");
             let _ = div.set_attribute("class", "fatal");
-            let p1 = doc.create_element("p").ok();
-            let p2 = doc.create_element("p").ok();
-            let a = doc.create_element("a").ok();
-            if let (Some(p1), Some(p2), Some(a)) = (p1, p2, a) {
-                p1.set_text_content(Some("Something went wrong and the explorer stopped."));
-                let _ = a.set_attribute("href", "./");
-                a.set_text_content(Some("Reload the explorer"));
-                let _ = p2.append_child(&a);
-                let detail = doc.create_element("pre").ok();
-                let _ = div.append_child(&p1);
-                let _ = div.append_child(&p2);
-                if let Some(pre) = detail {
-                    pre.set_text_content(Some(&msg));
-                    let _ = div.append_child(&pre);
-                }
-            }
+            div.set_inner_html(&format!(
+                "<p>Something went wrong and the explorer stopped.</p><p><a href=\"./\">Reload the explorer</a></p><pre>{msg}</pre>"
+            ));
             let _ = body.prepend_with_node_1(&div);
         }
     }));

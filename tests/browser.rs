@@ -139,7 +139,10 @@ async fn facet_checkbox_filters_and_updates_url() {
         (all(&m.root, ".result-list > li").len() == 2).then_some(())
     })
     .await;
-    assert!(search().contains("e=lisa-kenna"), "{}", search());
+    until("filter in the URL", || {
+        search().contains("e=lisa-kenna").then_some(())
+    })
+    .await;
     // The chip is there and removes the filter.
     let remove: HtmlElement = until("chip", || q(&m.root, ".chips .chip button"))
         .await
@@ -168,7 +171,7 @@ async fn reader_shows_provenance_and_marked_mentions() {
     assert_eq!(target.id(), "p14");
     assert!(target.text_content().unwrap().contains("Lisa Kenna"));
     // Mentions are buttons told apart by kind class and label.
-    let kenna = all(&m.root, "#p14 button.mention")
+    let kenna = all(&m.root, "#p14 a.mention")
         .into_iter()
         .find(|b| b.text_content().unwrap() == "Lisa Kenna")
         .expect("Kenna mention");
@@ -188,7 +191,7 @@ async fn reader_shows_provenance_and_marked_mentions() {
 async fn mention_opens_entity_card_which_adds_a_filter() {
     let m = mount("a=2023-01-takeover-of-lima").await;
     let kenna: HtmlElement = until("mention", || {
-        all(&m.root, "button.mention")
+        all(&m.root, "a.mention")
             .into_iter()
             .find(|b| b.text_content().unwrap() == "Lisa Kenna")
     })
@@ -200,7 +203,10 @@ async fn mention_opens_entity_card_which_adds_a_filter() {
     assert_eq!(card.get_attribute("role").as_deref(), Some("dialog"));
     assert!(text(&m.root, ".entity-card h2").contains("Lisa Kenna"));
     assert!(text(&m.root, ".entity-card").contains("Mentioned in 2 articles"));
-    assert!(search().contains("ent=lisa-kenna"));
+    until("card in the URL", || {
+        search().contains("ent=lisa-kenna").then_some(())
+    })
+    .await;
     let add: HtmlElement = q(&m.root, ".entity-card .primary")
         .unwrap()
         .dyn_into()
@@ -214,7 +220,10 @@ async fn mention_opens_entity_card_which_adds_a_filter() {
         (all(&m.root, ".result-list > li").len() == 2).then_some(())
     })
     .await;
-    assert!(search().contains("e=lisa-kenna"));
+    until("filter in the URL", || {
+        search().contains("e=lisa-kenna").then_some(())
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

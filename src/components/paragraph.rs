@@ -46,14 +46,26 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                  ge: &mut Option<(u32, corpus::EntityKind, String)>| {
         if let Some((e, kind, text)) = ge.take() {
             let ent = &c.entities[e as usize];
+            // A real link to the card's URL (it wraps like text, opens in a new tab);
+            // a plain click opens the card in place.
+            let href = format!(
+                "?{}",
+                to_query(c, &reduce(&store.state, Action::OpenEntity(e)))
+            );
             let onclick = {
                 let dispatch = dispatch.clone();
-                Callback::from(move |_| dispatch.emit(Action::OpenEntity(e)))
+                Callback::from(move |ev: MouseEvent| {
+                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                        return;
+                    }
+                    ev.prevent_default();
+                    dispatch.emit(Action::OpenEntity(e));
+                })
             };
             let label = format!("{} ({})", ent.name, super::kind_singular(kind));
             let inner = std::mem::take(group);
             pieces.push(html! {
-                <button type="button" class={classes!("mention", format!("k-{}", kind.as_str()))} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ for inner }</button>
+                <a {href} class={classes!("mention", format!("k-{}", kind.as_str()))} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ for inner }</a>
             });
         }
     };

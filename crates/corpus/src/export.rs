@@ -29,7 +29,27 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, Error> {
             "not a corpus file of this version".into(),
         ))
     })?;
-    postcard::from_bytes(body).map_err(|e| Error::bare(ErrorKind::Decode(e.to_string())))
+    let mut c: Corpus =
+        postcard::from_bytes(body).map_err(|e| Error::bare(ErrorKind::Decode(e.to_string())))?;
+    derive_ids(&mut c);
+    Ok(c)
+}
+
+/// Fill the ids that the binary leaves out because they follow from positions.
+pub fn derive_ids(c: &mut Corpus) {
+    for a in &mut c.articles {
+        for (i, p) in a.paragraphs.iter_mut().enumerate() {
+            p.id = format!("p{}", i + 1);
+        }
+    }
+    let mut n = vec![0u32; c.articles.len()];
+    for f in &mut c.figures {
+        let Some(k) = n.get_mut(f.article as usize) else {
+            continue;
+        };
+        *k += 1;
+        f.id = format!("{}-f{k}", c.articles[f.article as usize].id);
+    }
 }
 
 #[cfg(feature = "json")]

@@ -130,7 +130,9 @@ pub struct Emphasis {
 /// A clean paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
-    /// Stable id within its article (`p1`, `p2`, ...), used for deep links.
+    /// Stable id within its article (`p1`, `p2`, ...), used for deep links. Not stored
+    /// in the binary: [`crate::decode`] derives it from the position.
+    #[serde(skip)]
     pub id: String,
     /// Body or caption.
     pub kind: ParagraphKind,
@@ -340,7 +342,9 @@ pub struct Event {
 /// A recognised numeric claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
-    /// Stable id (`ARTICLE-fN`).
+    /// Stable id (`ARTICLE-fN`, numbered in text order). Not stored in the binary:
+    /// [`crate::decode`] derives it.
+    #[serde(skip)]
     pub id: String,
     /// The article.
     pub article: ArticleIx,
