@@ -144,7 +144,8 @@ pub struct ArticleResult {
     pub article: ArticleIx,
     /// Text score (0 without text).
     pub score: f32,
-    /// Paragraphs with text hits, in order (highlight them with [`search::highlight`]).
+    /// Paragraphs with text hits, in order (highlight them with [`search::highlight`]);
+    /// filled for the first [`SNIPPETS`] results.
     pub hits: Vec<u32>,
     /// Why it matched: the best paragraph's snippet.
     pub snippet: Option<(u32, Snippet)>,
@@ -410,8 +411,8 @@ impl Engine {
         let mut arts = self.filtered_articles(f);
         let mut evs = self.filtered_events(f);
         let mut scores: Vec<f32> = Vec::new();
-        // (article, paragraph, clause) for every paragraph hit in a candidate article.
-        let mut para_hits: Vec<(u32, u32, u32)> = Vec::new();
+        // The postings of each clause, kept to find the paragraphs of the shown results.
+        let mut clause_lists: Vec<Vec<std::borrow::Cow<'_, [search::Posting]>>> = Vec::new();
         if !query.is_empty() {
             let ndocs = self.index.doc_count() as f32;
             let nclauses = query.clauses.len().min(64);
@@ -426,6 +427,8 @@ impl Engine {
             for (ci, cl) in query.clauses.iter().take(64).enumerate() {
                 let lists = self.index.clause_lists(cl);
                 let bit = 1u64 << ci;
+                // Early paragraphs weigh a little more.
+                let weight: [f32; 32] = std::array::from_fn(|i| 1.0 / (1.0 + 0.05 * i as f32));
                 let df: usize = lists
                     .iter()
                     .map(|l| {
@@ -457,16 +460,12 @@ impl Engine {
                                 continue;
                             }
                             clause_seen[ai as usize] |= bit;
-                            // Early paragraphs and early words weigh a little more.
-                            let pi = p.doc - self.para_base[ai as usize];
-                            scores[ai as usize] +=
-                                idf / (1.0 + 0.05 * pi as f32 + 0.002 * p.pos as f32);
-                            if para_hits.last() != Some(&(ai, pi, ci as u32)) {
-                                para_hits.push((ai, pi, ci as u32));
-                            }
+                            let pi = (p.doc - self.para_base[ai as usize]) as usize;
+                            scores[ai as usize] += idf * weight[pi.min(31)];
                         }
                     }
                 }
+                clause_lists.push(lists);
             }
             for ai in arts.clone().iter() {
                 if clause_seen[ai] & all != all {
@@ -550,32 +549,12 @@ impl Engine {
                 events.reverse();
             }
         }
-        if !query.is_empty() {
-            // Paragraph hits for every result; snippets for the first ones.
-            let mut slot = vec![u32::MAX; n];
-            for (k, r) in articles.iter().enumerate() {
-                slot[r.article as usize] = k as u32;
-            }
-            let mut per: Vec<Vec<(u32, u32)>> = vec![Vec::new(); articles.len().min(SNIPPETS)];
-            for &(ai, pi, ci) in &para_hits {
-                let k = slot[ai as usize];
-                if k == u32::MAX {
-                    continue;
-                }
-                let r = &mut articles[k as usize];
-                if r.hits.last() != Some(&pi) && !r.hits.contains(&pi) {
-                    r.hits.push(pi);
-                }
-                if let Some(list) = per.get_mut(k as usize) {
-                    list.push((pi, ci));
-                }
-            }
-            for (k, r) in articles.iter_mut().enumerate() {
-                crate::util::sort(&mut r.hits);
-                if let Some(list) = per.get(k) {
-                    r.snippet = self.best_snippet(r.article, list, &query);
-                }
-            }
+        // Paragraph hits and snippets for the first results; the rest on demand.
+        for r in articles.iter_mut().take(SNIPPETS) {
+            let hits = self.paragraph_hits(r.article, &clause_lists);
+            r.hits = hits.iter().map(|h| h.0).collect();
+            r.hits.dedup();
+            r.snippet = self.best_snippet(r.article, &hits, &query);
         }
         Results {
             articles,
@@ -583,6 +562,31 @@ impl Engine {
             entities,
             facets,
         }
+    }
+
+    /// (paragraph, clause) pairs where the clauses' postings fall in article `a`, sorted.
+    fn paragraph_hits(
+        &self,
+        a: ArticleIx,
+        clause_lists: &[Vec<std::borrow::Cow<'_, [search::Posting]>>],
+    ) -> Vec<(u32, u32)> {
+        let base = self.para_base[a as usize];
+        let end = self
+            .para_base
+            .get(a as usize + 1)
+            .copied()
+            .unwrap_or(self.title_doc_base);
+        let mut out = Vec::new();
+        for (ci, lists) in clause_lists.iter().enumerate() {
+            for list in lists {
+                let lo = list.partition_point(|p| p.doc < base);
+                let hi = list.partition_point(|p| p.doc < end);
+                out.extend(list[lo..hi].iter().map(|p| (p.doc - base, ci as u32)));
+            }
+        }
+        crate::util::sort(&mut out);
+        out.dedup();
+        out
     }
 
     /// The snippet of the paragraph with the most distinct query parts.
@@ -619,19 +623,12 @@ impl Engine {
     /// [`SNIPPETS`] are computed on demand).
     pub fn snippet(&self, r: &ArticleResult, text: &str) -> Option<(u32, Snippet)> {
         let query = Query::parse(text);
-        let a = &self.corpus.articles[r.article as usize];
-        let mut hits: Vec<(u32, u32)> = Vec::new();
-        for &p in &r.hits {
-            let t = &a.paragraphs[p as usize].text;
-            for (ci, cl) in query.clauses.iter().enumerate() {
-                let q1 = Query {
-                    clauses: vec![cl.clone()],
-                };
-                if !search::highlight(t, &q1).is_empty() {
-                    hits.push((p, ci as u32));
-                }
-            }
-        }
+        let lists: Vec<_> = query
+            .clauses
+            .iter()
+            .map(|cl| self.index.clause_lists(cl))
+            .collect();
+        let hits = self.paragraph_hits(r.article, &lists);
         self.best_snippet(r.article, &hits, &query)
     }
 
