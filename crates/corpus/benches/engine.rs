@@ -101,6 +101,41 @@ fn bench_engine(name: &str, engine: &Engine, runs: usize) {
     );
 }
 
+/// Timeline layout (issue 4): the default view, the whole range, and a zoomed-in month.
+fn bench_timeline(name: &str, c: &corpus::Corpus, runs: usize) {
+    use corpus::timeline::{bounds, default_viewport, items, layout, Options, Viewport};
+    let its = items(c, None);
+    println!("timeline, {name}: {} events", its.len());
+    let o = Options::default();
+    let b = bounds(c);
+    let views = [
+        ("default view, 1280 px", default_viewport(c, 1280.0)),
+        (
+            "whole range, 1280 px",
+            Viewport {
+                start: b.0,
+                end: b.1,
+                width: 1280.0,
+            },
+        ),
+        (
+            "one month, 390 px",
+            Viewport {
+                start: 19_358.0,
+                end: 19_389.0,
+                width: 390.0,
+            },
+        ),
+    ];
+    for (label, v) in views {
+        row(
+            &format!("layout: {label}"),
+            time(runs, || layout(c, &its, &v, &o)),
+        );
+    }
+    row("items (sort events by date)", time(runs, || items(c, None)));
+}
+
 fn main() {
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let t = Instant::now();
@@ -122,6 +157,9 @@ fn main() {
     );
     let real = Engine::new(built.corpus.clone());
     bench_engine("real corpus", &real, 200);
+    bench_timeline("real corpus", &built.corpus, 500);
+    let ten_k_events = corpus::synth::generate(&built.corpus, 1250, 7);
+    bench_timeline("synthetic corpus", &ten_k_events, 100);
 
     let n: usize = std::env::var("SYNTH_ARTICLES")
         .ok()

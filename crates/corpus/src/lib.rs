@@ -43,6 +43,7 @@ pub mod render;
 pub mod search;
 pub mod state;
 pub mod synth;
+pub mod timeline;
 pub mod util;
 
 pub use compile::{compile, load_dir, Compiled, DataSet, Source};

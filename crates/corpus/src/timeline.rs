@@ -1,0 +1,751 @@
+//! Timeline layout: events and articles in, positioned marks out.
+//!
+//! The timeline component only draws what [`layout`] returns (SVG), so every placement
+//! rule is here and tested natively:
+//!
+//! - **Honest dates**: a day-precise event is a point; a month-, year- or span-precise one
+//!   is drawn as the interval it may fall in (`start..=end`), never as a point that claims
+//!   more precision than the text gives. Inferred dates are flagged for a distinct style.
+//! - **Clusters**: points closer than [`Options::cluster_px`] merge into one mark with a
+//!   count, so dense periods never overlap; a cluster knows its events and its time
+//!   extent (opening it zooms there).
+//! - **Labels never collide**: labels are placed greedily, left to right, into at most
+//!   [`Options::label_rows`] rows; a label that fits nowhere is dropped (its mark keeps
+//!   its accessible name).
+//! - **Ticks adapt** from decades to days: the finest unit whose ticks stay at least
+//!   [`Options::tick_px`] apart.
+//! - **Eras** (category `era`) are background bands, packed into rows.
+//! - **Articles** sit on their own lane at their publication date (a span when only
+//!   bounded), linked to the events they report.
+//!
+//! Time is measured in days since 1970-01-01 (as `f64`, so a viewport can start mid-day).
+
+use crate::date::{Date, Precision};
+use crate::model::{ArticleIx, Category, Corpus, DateMethod, EventIx, Provenance};
+
+/// The visible window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// First visible day (days since 1970-01-01).
+    pub start: f64,
+    /// Day just past the last visible one.
+    pub end: f64,
+    /// Width of the drawing in pixels.
+    pub width: f64,
+}
+
+/// Smallest window: one week.
+pub const MIN_SPAN_DAYS: f64 = 7.0;
+
+impl Viewport {
+    /// Pixels per day.
+    pub fn scale(&self) -> f64 {
+        self.width / (self.end - self.start).max(1e-9)
+    }
+
+    /// x of a day.
+    pub fn x(&self, day: f64) -> f64 {
+        (day - self.start) * self.scale()
+    }
+
+    /// Day at x.
+    pub fn day_at(&self, x: f64) -> f64 {
+        self.start + x / self.scale()
+    }
+
+    /// Zoom by `factor` (> 1 zooms in) keeping the day under `anchor_x` in place, then
+    /// clamp to `bounds` (days) and to the minimum span.
+    pub fn zoom(&self, factor: f64, anchor_x: f64, bounds: (f64, f64)) -> Viewport {
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let anchor = self.day_at(anchor_x.clamp(0.0, self.width));
+        let span = ((self.end - self.start) / factor).max(MIN_SPAN_DAYS);
+        let left = (anchor - self.start) / (self.end - self.start);
+        let v = Viewport {
+            start: anchor - span * left,
+            end: anchor - span * left + span,
+            width: self.width,
+        };
+        v.clamped(bounds)
+    }
+
+    /// Move by `dx` pixels (positive moves the window later in time).
+    pub fn pan(&self, dx: f64, bounds: (f64, f64)) -> Viewport {
+        let d = if dx.is_finite() {
+            dx / self.scale()
+        } else {
+            0.0
+        };
+        Viewport {
+            start: self.start + d,
+            end: self.end + d,
+            width: self.width,
+        }
+        .clamped(bounds)
+    }
+
+    /// Keep the window inside `bounds`, no wider than them and no narrower than a week.
+    pub fn clamped(&self, (lo, hi): (f64, f64)) -> Viewport {
+        let full = (hi - lo).max(MIN_SPAN_DAYS);
+        let mut span = (self.end - self.start).clamp(MIN_SPAN_DAYS, full);
+        if !span.is_finite() {
+            span = full;
+        }
+        let mut start = if self.start.is_finite() {
+            self.start
+        } else {
+            lo
+        };
+        start = start.clamp(lo, (hi - span).max(lo));
+        Viewport {
+            start,
+            end: start + span,
+            width: self.width.max(1.0),
+        }
+    }
+}
+
+/// Layout parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Points closer than this (pixels) form a cluster.
+    pub cluster_px: f64,
+    /// Minimum distance between ticks (pixels).
+    pub tick_px: f64,
+    /// Estimated width of one label character (pixels).
+    pub char_px: f64,
+    /// Longest label (characters); longer titles are cut with `…`.
+    pub label_chars: usize,
+    /// Rows available for labels.
+    pub label_rows: usize,
+    /// Gap between labels in a row (pixels).
+    pub label_gap: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            cluster_px: 14.0,
+            tick_px: 64.0,
+            char_px: 6.5,
+            label_chars: 28,
+            label_rows: 3,
+            label_gap: 8.0,
+        }
+    }
+}
+
+/// How a mark is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shape {
+    /// A single day.
+    Point {
+        /// Centre.
+        x: f64,
+    },
+    /// The interval the date may fall in (month, year, span).
+    Span {
+        /// Left edge.
+        x0: f64,
+        /// Right edge.
+        x1: f64,
+    },
+}
+
+impl Shape {
+    /// Centre of the mark.
+    pub fn centre(&self) -> f64 {
+        match *self {
+            Shape::Point { x } => x,
+            Shape::Span { x0, x1 } => (x0 + x1) / 2.0,
+        }
+    }
+}
+
+/// A placed label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// Text (possibly cut).
+    pub text: String,
+    /// Left edge.
+    pub x: f64,
+    /// Estimated width.
+    pub width: f64,
+    /// Row (0 nearest the axis).
+    pub row: usize,
+}
+
+/// An event mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventMark {
+    /// The event.
+    pub event: EventIx,
+    /// Point or span.
+    pub shape: Shape,
+    /// Row for spans (interval packing); 0 for points.
+    pub row: usize,
+    /// The date is resolved or inferred, not stated.
+    pub uncertain: bool,
+    /// Its label, if one fits.
+    pub label: Option<Label>,
+}
+
+/// Several close events drawn as one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Centre.
+    pub x: f64,
+    /// The events, in time order.
+    pub events: Vec<EventIx>,
+    /// Earliest day covered (days since epoch).
+    pub start: f64,
+    /// Day after the latest covered.
+    pub end: f64,
+}
+
+/// An era band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// The era event.
+    pub event: EventIx,
+    /// Left edge (clipped to the drawing).
+    pub x0: f64,
+    /// Right edge (clipped).
+    pub x1: f64,
+    /// Row (bands that overlap stack).
+    pub row: usize,
+}
+
+/// An article on the publication lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleMark {
+    /// The article.
+    pub article: ArticleIx,
+    /// Point (stated or day-precise) or span (only bounded).
+    pub shape: Shape,
+    /// The date is inferred.
+    pub uncertain: bool,
+}
+
+/// A link between an article and an event it reports.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Link {
+    /// The article.
+    pub article: ArticleIx,
+    /// The event.
+    pub event: EventIx,
+    /// x of the event (centre).
+    pub event_x: f64,
+    /// x of the article (centre).
+    pub article_x: f64,
+}
+
+/// A tick on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// x.
+    pub x: f64,
+    /// Label.
+    pub label: String,
+    /// A coarser boundary (a new year on a month scale, ...).
+    pub major: bool,
+}
+
+/// Tick units, coarse to fine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickUnit {
+    /// 10 years.
+    Decade,
+    /// 5 years.
+    FiveYears,
+    /// A year.
+    Year,
+    /// 3 months.
+    Quarter,
+    /// A month.
+    Month,
+    /// 7 days.
+    Week,
+    /// A day.
+    Day,
+}
+
+/// Everything the timeline draws.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    /// Single events.
+    pub events: Vec<EventMark>,
+    /// Clusters of close events.
+    pub clusters: Vec<Cluster>,
+    /// Era bands.
+    pub bands: Vec<Band>,
+    /// Articles.
+    pub articles: Vec<ArticleMark>,
+    /// Article–event links whose ends are both in view.
+    pub links: Vec<Link>,
+    /// Axis ticks.
+    pub ticks: Vec<Tick>,
+    /// The tick unit chosen.
+    pub unit: Option<TickUnit>,
+    /// Events entirely before the window.
+    pub before: usize,
+    /// Events entirely after the window.
+    pub after: usize,
+}
+
+/// One event as the layout needs it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    /// Index into the corpus's events.
+    pub event: EventIx,
+    /// First day (days since epoch).
+    pub start: f64,
+    /// Day after the last.
+    pub end: f64,
+    /// Day-precise.
+    pub point: bool,
+    /// Not stated.
+    pub uncertain: bool,
+    /// An era band.
+    pub era: bool,
+}
+
+/// The layout items of a corpus's events (optionally only some of them), in time order.
+pub fn items(c: &Corpus, only: Option<&[EventIx]>) -> Vec<Item> {
+    let mut v: Vec<Item> = c
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o.contains(&(*i as u32))))
+        .map(|(i, e)| Item {
+            event: i as u32,
+            start: e.date.start.to_days() as f64,
+            end: (e.date.end.to_days() + 1) as f64,
+            point: e.date.precision == Precision::Day,
+            uncertain: e.method != DateMethod::Stated,
+            era: e.category == Category::Era,
+        })
+        .collect();
+    crate::util::sort_by(&mut v, |a, b| (a.start, a.event) < (b.start, b.event));
+    v
+}
+
+/// The full extent of the corpus in days: (earliest event or article, latest + 1).
+pub fn bounds(c: &Corpus) -> (f64, f64) {
+    let mut lo = f64::MAX;
+    let mut hi = f64::MIN;
+    for e in &c.events {
+        lo = lo.min(e.date.start.to_days() as f64);
+        hi = hi.max((e.date.end.to_days() + 1) as f64);
+    }
+    for a in &c.articles {
+        let (s, e) = a.published.span();
+        lo = lo.min(s.to_days() as f64);
+        hi = hi.max((e.to_days() + 1) as f64);
+    }
+    if lo > hi {
+        let today = Date::new(2026, 1, 1).map_or(0, Date::to_days) as f64;
+        return (today - 365.0, today);
+    }
+    // A little room at both ends.
+    let pad = ((hi - lo) * 0.01).max(15.0);
+    (lo - pad, hi + pad)
+}
+
+/// The opening view: the dense part (from six months before the first article to three
+/// months after the last), clamped to the bounds.
+pub fn default_viewport(c: &Corpus, width: f64) -> Viewport {
+    let b = bounds(c);
+    let first = c
+        .articles
+        .iter()
+        .map(|a| a.published.span().0.to_days())
+        .min();
+    let last = c
+        .articles
+        .iter()
+        .map(|a| a.published.span().1.to_days())
+        .max();
+    match (first, last) {
+        (Some(f), Some(l)) => Viewport {
+            start: f as f64 - 183.0,
+            end: l as f64 + 92.0,
+            width,
+        }
+        .clamped(b),
+        _ => Viewport {
+            start: b.0,
+            end: b.1,
+            width,
+        }
+        .clamped(b),
+    }
+}
+
+fn cut(title: &str, n: usize) -> String {
+    if title.chars().count() <= n {
+        title.to_string()
+    } else {
+        let mut s: String = title.chars().take(n.saturating_sub(1)).collect();
+        s = s.trim_end().to_string();
+        s.push('…');
+        s
+    }
+}
+
+/// Lay out `items` (from [`items`]) with their titles, the corpus's articles and links,
+/// in viewport `v`.
+pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
+    let mut out = Layout::default();
+    let margin = o.cluster_px;
+    // Eras: bands packed into rows.
+    let mut band_rows: Vec<f64> = Vec::new();
+    for it in items.iter().filter(|i| i.era) {
+        let (x0, x1) = (v.x(it.start), v.x(it.end));
+        if x1 < 0.0 || x0 > v.width {
+            continue;
+        }
+        let (x0, x1) = (x0.max(0.0), x1.min(v.width));
+        let row = band_rows
+            .iter()
+            .position(|&end| end <= x0)
+            .unwrap_or(band_rows.len());
+        if row == band_rows.len() {
+            band_rows.push(x1);
+        } else {
+            band_rows[row] = x1;
+        }
+        out.bands.push(Band {
+            event: it.event,
+            x0,
+            x1,
+            row,
+        });
+    }
+    // Events: spans keep their extent; points cluster.
+    let mut span_rows: Vec<f64> = Vec::new();
+    let mut pending: Vec<(f64, &Item)> = Vec::new(); // points of the current cluster
+    let flush = |pending: &mut Vec<(f64, &Item)>, out: &mut Layout| {
+        match pending.len() {
+            0 => {}
+            1 => {
+                let (x, it) = pending[0];
+                out.events.push(EventMark {
+                    event: it.event,
+                    shape: Shape::Point { x },
+                    row: 0,
+                    uncertain: it.uncertain,
+                    label: None,
+                });
+            }
+            _ => {
+                let x = pending.iter().map(|p| p.0).sum::<f64>() / pending.len() as f64;
+                out.clusters.push(Cluster {
+                    x,
+                    events: pending.iter().map(|p| p.1.event).collect(),
+                    start: pending.iter().map(|p| p.1.start).fold(f64::MAX, f64::min),
+                    end: pending.iter().map(|p| p.1.end).fold(f64::MIN, f64::max),
+                });
+            }
+        }
+        pending.clear();
+    };
+    for it in items.iter().filter(|i| !i.era) {
+        if it.end <= v.start {
+            out.before += 1;
+            continue;
+        }
+        if it.start >= v.end {
+            out.after += 1;
+            continue;
+        }
+        let (x0, x1) = (v.x(it.start), v.x(it.end));
+        if it.point || x1 - x0 < o.cluster_px {
+            // Day-precise, or a span narrower than a cluster: a point at its centre
+            // (a narrow span keeps its Span shape so it is still drawn as uncertain).
+            let x = (x0 + x1) / 2.0;
+            if x < -margin || x > v.width + margin {
+                continue;
+            }
+            if pending.first().is_some_and(|p| x - p.0 > o.cluster_px) {
+                flush(&mut pending, &mut out);
+            }
+            if !it.point {
+                // Narrow spans are never merged into clusters: their extent matters.
+                flush(&mut pending, &mut out);
+                out.events.push(EventMark {
+                    event: it.event,
+                    shape: Shape::Span { x0, x1 },
+                    row: 0,
+                    uncertain: it.uncertain,
+                    label: None,
+                });
+                continue;
+            }
+            pending.push((x, it));
+        } else {
+            let (cx0, cx1) = (x0.max(-margin), x1.min(v.width + margin));
+            let row = span_rows
+                .iter()
+                .position(|&end| end + 2.0 <= cx0)
+                .unwrap_or(span_rows.len());
+            if row == span_rows.len() {
+                span_rows.push(cx1);
+            } else {
+                span_rows[row] = cx1;
+            }
+            out.events.push(EventMark {
+                event: it.event,
+                shape: Shape::Span { x0: cx0, x1: cx1 },
+                row: row + 1,
+                uncertain: it.uncertain,
+                label: None,
+            });
+        }
+    }
+    flush(&mut pending, &mut out);
+    crate::util::sort_by(&mut out.events, |a, b| {
+        (a.shape.centre(), a.event) < (b.shape.centre(), b.event)
+    });
+    // Labels: left to right, first row where they fit.
+    let mut row_ends: Vec<f64> = vec![f64::MIN; o.label_rows];
+    for m in out.events.iter_mut() {
+        let title = &c
+            .events
+            .get(m.event as usize)
+            .map_or("", |e| e.title.as_str());
+        let text = cut(title, o.label_chars);
+        let width = text.chars().count() as f64 * o.char_px;
+        let x = match m.shape {
+            Shape::Point { x } => x + 4.0,
+            Shape::Span { x0, .. } => x0.max(0.0) + 2.0,
+        };
+        if x + width > v.width {
+            continue;
+        }
+        if let Some(row) = row_ends.iter().position(|&end| end + o.label_gap <= x) {
+            row_ends[row] = x + width;
+            m.label = Some(Label {
+                text,
+                x,
+                width,
+                row,
+            });
+        }
+    }
+    // Articles and links.
+    for (ai, a) in c.articles.iter().enumerate() {
+        let (s, e) = a.published.span();
+        let (x0, x1) = (v.x(s.to_days() as f64), v.x((e.to_days() + 1) as f64));
+        if x1 < 0.0 || x0 > v.width {
+            continue;
+        }
+        let shape = if s == e {
+            Shape::Point { x: (x0 + x1) / 2.0 }
+        } else {
+            Shape::Span { x0, x1 }
+        };
+        out.articles.push(ArticleMark {
+            article: ai as u32,
+            shape,
+            uncertain: a.published.status != Provenance::Stated,
+        });
+    }
+    let mut event_x: Vec<Option<f64>> = vec![None; c.events.len()];
+    for m in &out.events {
+        if let Some(x) = event_x.get_mut(m.event as usize) {
+            *x = Some(m.shape.centre());
+        }
+    }
+    for cl in &out.clusters {
+        for &e in &cl.events {
+            if let Some(x) = event_x.get_mut(e as usize) {
+                *x = Some(cl.x);
+            }
+        }
+    }
+    let mut article_x: Vec<Option<f64>> = vec![None; c.articles.len()];
+    for am in &out.articles {
+        article_x[am.article as usize] = Some(am.shape.centre());
+    }
+    for (ei, ev) in c.events.iter().enumerate() {
+        let Some(ex) = event_x[ei] else { continue };
+        let mut seen: Vec<ArticleIx> = Vec::new();
+        for evd in &ev.evidence {
+            if let Some(Some(ax)) = article_x.get(evd.article as usize) {
+                if !seen.contains(&evd.article) {
+                    seen.push(evd.article);
+                    out.links.push(Link {
+                        article: evd.article,
+                        event: ei as u32,
+                        event_x: ex,
+                        article_x: *ax,
+                    });
+                }
+            }
+        }
+    }
+    let (unit, ticks) = ticks(v, o.tick_px);
+    out.unit = Some(unit);
+    out.ticks = ticks;
+    out
+}
+
+const MONTHS3: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Choose a tick unit and place ticks in the window.
+pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
+    let px_per_day = v.scale();
+    let units = [
+        (TickUnit::Day, 1.0),
+        (TickUnit::Week, 7.0),
+        (TickUnit::Month, 30.44),
+        (TickUnit::Quarter, 91.3),
+        (TickUnit::Year, 365.25),
+        (TickUnit::FiveYears, 1826.0),
+        (TickUnit::Decade, 3652.5),
+    ];
+    let unit = units
+        .iter()
+        .find(|(_, days)| days * px_per_day >= min_px)
+        .map_or(TickUnit::Decade, |u| u.0);
+    let first = Date::from_days(v.start.floor() as i64);
+    let last_day = v.end.ceil() as i64;
+    let mut out = Vec::new();
+    let mut push = |d: Date, label: String, major: bool| {
+        let x = v.x(d.to_days() as f64);
+        if (0.0..=v.width).contains(&x) {
+            out.push(Tick { x, label, major });
+        }
+    };
+    match unit {
+        TickUnit::Decade | TickUnit::FiveYears | TickUnit::Year => {
+            let step = match unit {
+                TickUnit::Decade => 10,
+                TickUnit::FiveYears => 5,
+                _ => 1,
+            };
+            let mut y = first.year - first.year.rem_euclid(step);
+            while let Some(d) = Date::new(y, 1, 1) {
+                if d.to_days() > last_day {
+                    break;
+                }
+                push(d, y.to_string(), y % (step * 10).max(10) == 0);
+                y += step;
+            }
+        }
+        TickUnit::Quarter | TickUnit::Month => {
+            let step = if unit == TickUnit::Quarter { 3 } else { 1 };
+            let (mut y, mut m) = (first.year, first.month);
+            m = (m - 1) / step * step + 1;
+            while let Some(d) = Date::new(y, m, 1) {
+                if d.to_days() > last_day {
+                    break;
+                }
+                let label = if m == 1 {
+                    format!("{} {y}", MONTHS3[0])
+                } else {
+                    MONTHS3[usize::from(m - 1)].to_string()
+                };
+                push(d, label, m == 1);
+                m += step;
+                if m > 12 {
+                    m -= 12;
+                    y += 1;
+                }
+            }
+        }
+        TickUnit::Week | TickUnit::Day => {
+            let step = if unit == TickUnit::Week { 7 } else { 1 };
+            // Weeks start on Mondays (1970-01-05 was one).
+            let mut day = if step == 7 {
+                first.to_days() - (first.to_days() - 4).rem_euclid(7)
+            } else {
+                first.to_days()
+            };
+            while day <= last_day {
+                let d = Date::from_days(day);
+                let label = if d.day <= step as u8 {
+                    format!("{} {}", d.day, MONTHS3[usize::from(d.month - 1)])
+                } else {
+                    d.day.to_string()
+                };
+                push(d, label, d.day <= step as u8);
+                day += step;
+            }
+        }
+    }
+    (unit, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> f64 {
+        Date::parse_iso(s).unwrap().to_days() as f64
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_respects_bounds() {
+        let b = (day("1970-01-01"), day("2030-01-01"));
+        let v = Viewport {
+            start: day("2022-01-01"),
+            end: day("2024-01-01"),
+            width: 1000.0,
+        };
+        let anchor_day = v.day_at(250.0);
+        let z = v.zoom(2.0, 250.0, b);
+        assert!((z.day_at(250.0) - anchor_day).abs() < 1e-6);
+        assert!(((z.end - z.start) - (v.end - v.start) / 2.0).abs() < 1e-6);
+        // Never narrower than a week, never wider than the bounds, never outside.
+        let tiny = v.zoom(1e9, 500.0, b);
+        assert!((tiny.end - tiny.start - MIN_SPAN_DAYS).abs() < 1e-6);
+        let huge = v.zoom(1e-9, 500.0, b);
+        assert!((huge.start, huge.end) == b);
+        let far = v.pan(1e12, b);
+        assert!(far.end <= b.1 + 1e-6 && far.start >= b.0);
+        let nan = v.zoom(f64::NAN, f64::NAN, b).pan(f64::NAN, b);
+        assert!(nan.start.is_finite() && nan.end.is_finite());
+    }
+
+    #[test]
+    fn ticks_adapt_from_decades_to_days() {
+        let w = 1000.0;
+        let unit = |a: &str, b: &str| {
+            ticks(
+                &Viewport {
+                    start: day(a),
+                    end: day(b),
+                    width: w,
+                },
+                64.0,
+            )
+            .0
+        };
+        assert_eq!(unit("1900-01-01", "2030-01-01"), TickUnit::Decade);
+        assert_eq!(unit("1990-01-01", "2030-01-01"), TickUnit::FiveYears);
+        assert_eq!(unit("2016-01-01", "2030-01-01"), TickUnit::Year);
+        assert_eq!(unit("2023-01-01", "2026-01-01"), TickUnit::Quarter);
+        assert_eq!(unit("2022-12-01", "2023-12-01"), TickUnit::Month);
+        assert_eq!(unit("2023-01-01", "2023-03-01"), TickUnit::Week);
+        assert_eq!(unit("2023-01-01", "2023-01-10"), TickUnit::Day);
+        let (_, t) = ticks(
+            &Viewport {
+                start: day("2022-11-15"),
+                end: day("2023-03-15"),
+                width: w,
+            },
+            64.0,
+        );
+        let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["Dec", "Jan 2023", "Feb", "Mar"]);
+        assert!(t[1].major && !t[0].major);
+        assert!(t.windows(2).all(|w| w[1].x - w[0].x >= 64.0 * 0.9));
+    }
+}
