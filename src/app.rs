@@ -127,11 +127,9 @@ fn Explorer() -> Html {
     };
     let s = &store.state;
     let count = format!(
-        "{} article{} and {} event{} match",
-        results.articles.len(),
-        if results.articles.len() == 1 { "" } else { "s" },
-        results.events.len(),
-        if results.events.len() == 1 { "" } else { "s" }
+        "{} and {} match",
+        corpus::render::count(results.articles.len(), "article"),
+        corpus::render::count(results.events.len(), "event")
     );
     let class = classes!(
         "app",

@@ -6,7 +6,7 @@ use super::link::ActionLink;
 use crate::dom;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
-use corpus::render::{date_label, short_date};
+use corpus::render::{count, date_label, short_date};
 use corpus::state::Action;
 use corpus::EntityIx;
 use yew::prelude::*;
@@ -56,34 +56,25 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
             dispatch.emit(Action::CloseEntity);
         })
     };
-    let mut per_article: Vec<(u32, u32, u32)> = Vec::new(); // (article, mentions, first paragraph)
-    for m in &ent.mentions {
-        match per_article.last_mut() {
-            Some(x) if x.0 == m.article => x.1 += 1,
-            _ => per_article.push((m.article, 1, m.paragraph)),
-        }
-    }
-    let articles = per_article.iter().map(|&(a, n, p)| {
+    let per_article = engine.mentions_by_article(e);
+    let articles = per_article.iter().map(|m| {
+        let (a, n, p) = (m.article, m.mentions as usize, m.first_paragraph);
         let art = &c.articles[a as usize];
         html! {
             <li>
                 <ActionLink action={Action::OpenArticle(a, Some(p))}>{ art.title.clone() }</ActionLink>
-                <span class="meta">{ format!(" — {}, {} mention{}", short_date(art.published.date), n, if n == 1 { "" } else { "s" }) }</span>
+                <span class="meta">{ format!(" — {}, {}", short_date(art.published.date), count(n, "mention")) }</span>
             </li>
         }
     });
-    let events: Vec<_> = c
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.entities.contains(&e))
-        .collect();
-    let event_items = events.iter().map(|(vi, v)| {
+    let events = engine.events_with(e);
+    let event_items = events.iter().map(|&vi| {
+        let v = &c.events[vi as usize];
         let first = &v.evidence[0];
         html! {
             <li>
                 <time datetime={v.date.start.to_string()}>{ date_label(&v.date) }</time>{ " " }
-                <ActionLink action={Action::OpenArticle(first.article, Some(first.paragraph))} title={AttrValue::from(format!("event {}", vi))}>{ v.title.clone() }</ActionLink>
+                <ActionLink action={Action::OpenArticle(first.article, Some(first.paragraph))}>{ v.title.clone() }</ActionLink>
             </li>
         }
     });
@@ -93,7 +84,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         html! {
             <li>
                 <ActionLink action={Action::OpenEntity(co.entity)} class={classes!("chip-link", format!("k-{}", o.kind.as_str()))}>{ o.name.clone() }</ActionLink>
-                <span class="meta">{ format!(" {} paragraph{}, {} article{}", co.paragraphs, if co.paragraphs == 1 { "" } else { "s" }, co.articles, if co.articles == 1 { "" } else { "s" }) }</span>
+                <span class="meta">{ format!(" {}, {}", count(co.paragraphs as usize, "paragraph"), count(co.articles as usize, "article")) }</span>
             </li>
         }
     });
@@ -115,7 +106,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
                 <button type="button" class="primary" onclick={toggle}>
                     { if filtered { "Remove this filter" } else { "Filter by this" } }
                 </button>
-                <h3>{ format!("Mentioned in {} article{}", per_article.len(), if per_article.len() == 1 { "" } else { "s" }) }</h3>
+                <h3>{ format!("Mentioned in {}", count(per_article.len(), "article")) }</h3>
                 if per_article.is_empty() {
                     <p class="empty">{ "Named only in a byline." }</p>
                 } else {

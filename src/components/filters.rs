@@ -4,6 +4,7 @@
 use super::{kind_plural, Shared};
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
+use corpus::render::count;
 use corpus::search::fold;
 use corpus::state::Action;
 use corpus::{Date, DateField, EntityKind};
@@ -252,7 +253,7 @@ fn Facet(props: &FacetProps) -> Html {
             Callback::from(move |_| dispatch.emit(Action::ToggleEntity(ix)))
         };
         let input_id = format!("f-{}", e.id);
-        let count_text = format!("{} article{}, {} event{}", f.articles, if f.articles == 1 { "" } else { "s" }, f.events, if f.events == 1 { "" } else { "s" });
+        let count_text = format!("{}, {}", count(f.articles as usize, "article"), count(f.events as usize, "event"));
         html! {
             <li key={e.id.clone()} class={classes!("facet-value", empty.then_some("empty"), selected.then_some("selected"))}>
                 <input type="checkbox" id={input_id.clone()} checked={selected} disabled={empty} {onchange} />

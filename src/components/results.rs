@@ -5,7 +5,7 @@ use super::link::ActionLink;
 use super::Shared;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
-use corpus::render::{date_label, short_date};
+use corpus::render::{count, date_label, short_date};
 use corpus::search::Snippet;
 use corpus::state::Action;
 use corpus::{DateMethod, Order, Precision, Provenance};
@@ -168,7 +168,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         <>
             <div class="results-head">
                 <h2>{ "Results" }</h2>
-                <p class="counts">{ format!("{} article{}, {} event{}", r.articles.len(), if r.articles.len() == 1 { "" } else { "s" }, r.events.len(), if r.events.len() == 1 { "" } else { "s" }) }</p>
+                <p class="counts">{ format!("{}, {}", count(r.articles.len(), "article"), count(r.events.len(), "event")) }</p>
                 <label for="order">{ "Order" }</label>
                 <select id="order" onchange={on_order}>
                     <option value="newest" selected={s.order == Order::Newest}>{ "Newest first" }</option>

@@ -55,6 +55,11 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Month abbreviations, January first.
+pub const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// Is `year` a leap year?
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

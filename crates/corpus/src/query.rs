@@ -175,6 +175,17 @@ pub struct Results {
     pub facets: Vec<Facet>,
 }
 
+/// An entity's mentions in one article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArticleMentions {
+    /// The article.
+    pub article: ArticleIx,
+    /// How many mentions.
+    pub mentions: u32,
+    /// The first paragraph that mentions it.
+    pub first_paragraph: u32,
+}
+
 /// Entities seen with another one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CoOccurrence {
@@ -330,6 +341,32 @@ impl Engine {
     /// Events an article reports.
     pub fn events_of(&self, a: ArticleIx) -> &[EventIx] {
         &self.article_events[a as usize]
+    }
+
+    /// Where an entity is mentioned, article by article (in corpus order).
+    pub fn mentions_by_article(&self, e: EntityIx) -> Vec<ArticleMentions> {
+        let mut out: Vec<ArticleMentions> = Vec::new();
+        let Some(ent) = self.corpus.entities.get(e as usize) else {
+            return out;
+        };
+        for m in &ent.mentions {
+            match out.last_mut() {
+                Some(x) if x.article == m.article => x.mentions += 1,
+                _ => out.push(ArticleMentions {
+                    article: m.article,
+                    mentions: 1,
+                    first_paragraph: m.paragraph,
+                }),
+            }
+        }
+        out
+    }
+
+    /// The events an entity is involved in, in time order.
+    pub fn events_with(&self, e: EntityIx) -> Vec<EventIx> {
+        self.entity_events
+            .get(e as usize)
+            .map_or(Vec::new(), |s| s.iter().map(|v| v as u32).collect())
     }
 
     /// Distinct entities mentioned in a paragraph.

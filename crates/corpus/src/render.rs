@@ -2,7 +2,7 @@
 //! (an entity mention, a figure, a search hit, emphasis). The component only turns runs
 //! into elements, so all the overlap rules are here and tested natively.
 
-use crate::date::{Date, DateSpec, Precision};
+use crate::date::{Date, DateSpec, Precision, MONTH_ABBR};
 use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind};
 use crate::query::Engine;
 
@@ -147,9 +147,14 @@ pub fn figure_label(f: &crate::model::Figure) -> String {
     }
 }
 
-const MONTH_ABBR: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A count with its noun, singular or plural: `1 article`, `3 articles`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 
 /// `9 Jan 2023`.
 pub fn short_date(d: Date) -> String {
@@ -209,6 +214,13 @@ mod tests {
             ..DataSet::default()
         };
         Engine::new(compile(&ds).unwrap().corpus)
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(0, "article"), "0 articles");
+        assert_eq!(count(1, "event"), "1 event");
+        assert_eq!(count(82, "event"), "82 events");
     }
 
     #[test]

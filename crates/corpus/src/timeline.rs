@@ -20,7 +20,7 @@
 //!
 //! Time is measured in days since 1970-01-01 (as `f64`, so a viewport can start mid-day).
 
-use crate::date::{Date, Precision};
+use crate::date::{Date, Precision, MONTH_ABBR};
 use crate::model::{ArticleIx, Category, Corpus, DateMethod, EventIx, Provenance};
 
 /// The visible window.
@@ -385,6 +385,21 @@ pub fn default_viewport(c: &Corpus, width: f64) -> Viewport {
     }
 }
 
+/// Interval packing: the first row whose last interval ends at least `gap` before `x0`
+/// (a new row if none), which then ends at `x1`.
+fn pack(rows: &mut Vec<f64>, x0: f64, x1: f64, gap: f64) -> usize {
+    match rows.iter().position(|&end| end + gap <= x0) {
+        Some(row) => {
+            rows[row] = x1;
+            row
+        }
+        None => {
+            rows.push(x1);
+            rows.len() - 1
+        }
+    }
+}
+
 fn cut(title: &str, n: usize) -> String {
     if title.chars().count() <= n {
         title.to_string()
@@ -409,15 +424,7 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
             continue;
         }
         let (x0, x1) = (x0.max(0.0), x1.min(v.width));
-        let row = band_rows
-            .iter()
-            .position(|&end| end <= x0)
-            .unwrap_or(band_rows.len());
-        if row == band_rows.len() {
-            band_rows.push(x1);
-        } else {
-            band_rows[row] = x1;
-        }
+        let row = pack(&mut band_rows, x0, x1, 0.0);
         out.bands.push(Band {
             event: it.event,
             x0,
@@ -488,15 +495,7 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
             pending.push((x, it));
         } else {
             let (cx0, cx1) = (x0.max(-margin), x1.min(v.width + margin));
-            let row = span_rows
-                .iter()
-                .position(|&end| end + 2.0 <= cx0)
-                .unwrap_or(span_rows.len());
-            if row == span_rows.len() {
-                span_rows.push(cx1);
-            } else {
-                span_rows[row] = cx1;
-            }
+            let row = pack(&mut span_rows, cx0, cx1, 2.0);
             out.events.push(EventMark {
                 event: it.event,
                 shape: Shape::Span { x0: cx0, x1: cx1 },
@@ -594,10 +593,6 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
     out
 }
 
-const MONTHS3: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Choose a tick unit and place ticks in the window.
 pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
     let px_per_day = v.scale();
@@ -648,9 +643,9 @@ pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
                     break;
                 }
                 let label = if m == 1 {
-                    format!("{} {y}", MONTHS3[0])
+                    format!("{} {y}", MONTH_ABBR[0])
                 } else {
-                    MONTHS3[usize::from(m - 1)].to_string()
+                    MONTH_ABBR[usize::from(m - 1)].to_string()
                 };
                 push(d, label, m == 1);
                 m += step;
@@ -671,7 +666,7 @@ pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
             while day <= last_day {
                 let d = Date::from_days(day);
                 let label = if d.day <= step as u8 {
-                    format!("{} {}", d.day, MONTHS3[usize::from(d.month - 1)])
+                    format!("{} {}", d.day, MONTH_ABBR[usize::from(d.month - 1)])
                 } else {
                     d.day.to_string()
                 };

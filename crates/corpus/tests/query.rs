@@ -247,3 +247,29 @@ fn eras_do_not_make_every_article_match_a_date_range() {
         .iter()
         .any(|&v| e.corpus().events[v as usize].category == corpus::Category::Era));
 }
+
+#[test]
+fn an_entity_article_by_article_and_its_events() {
+    let e = Engine::new(corpus().clone());
+    let c = e.corpus();
+    let kenna = c.entity_ix("lisa-kenna").unwrap();
+    let per = e.mentions_by_article(kenna);
+    let ids: Vec<&str> = per
+        .iter()
+        .map(|m| c.articles[m.article as usize].id.as_str())
+        .collect();
+    assert_eq!(ids, ["2023-01-takeover-of-lima", "2023-07-protests-resume"]);
+    assert!(per.iter().all(|m| m.mentions >= 1));
+    assert!(
+        c.articles[per[0].article as usize].paragraphs[per[0].first_paragraph as usize]
+            .text
+            .contains("Lisa Kenna")
+    );
+    let evs = e.events_with(kenna);
+    assert_eq!(evs.len(), 2);
+    assert!(evs
+        .iter()
+        .all(|&v| c.events[v as usize].entities.contains(&kenna)));
+    assert!(c.events[evs[0] as usize].date.start <= c.events[evs[1] as usize].date.start);
+    assert!(e.mentions_by_article(9999).is_empty() && e.events_with(9999).is_empty());
+}

@@ -29,9 +29,8 @@ fn report(errs: &[corpus::Error]) -> ExitCode {
         eprintln!("{e}");
     }
     eprintln!(
-        "{} error{}; no corpus written",
-        errs.len(),
-        if errs.len() == 1 { "" } else { "s" }
+        "{}; no corpus written",
+        corpus::render::count(errs.len(), "error")
     );
     ExitCode::from(1)
 }
