@@ -46,7 +46,8 @@ impl Reducible for Store {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         match msg {
             Msg::Do(action) => {
-                let typing = matches!(action, Action::SetText(_));
+                // Typing and moving the timeline replace the history entry instead of adding one per step.
+                let typing = matches!(action, Action::SetText(_) | Action::SetWindow(_));
                 let state = reduce(&self.state, action);
                 if state == self.state {
                     return self;

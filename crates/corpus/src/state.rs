@@ -20,15 +20,20 @@
 //! | `a` | open article id; `p` a paragraph id in it (`p3`) |
 //! | `ent` | open entity card id |
 //! | `embed` | `1` for the compact embedded layout |
+//! | `win` | the timeline's visible window: `YYYY-MM-DD,YYYY-MM-DD` (first day, day after the last) |
+//! | `ev` | the selected timeline event id (its card is open) |
+//! | `timeline` | `list` for the chronological list instead of the graph |
 
 use crate::date::{Date, DateSpec};
-use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind};
+use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind, EventIx};
 use crate::query::{DateField, Filter, Order};
 
 /// Longest value accepted for any parameter (characters).
 pub const MAX_VALUE: usize = 500;
 /// Most entity filters accepted.
 pub const MAX_ENTITIES: usize = 20;
+/// Narrowest timeline window (days); a narrower one in a URL is widened.
+pub const MIN_WINDOW_DAYS: i64 = 7;
 
 /// Everything the URL holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -53,6 +58,13 @@ pub struct AppState {
     pub entity: Option<EntityIx>,
     /// Compact embedded layout.
     pub embed: bool,
+    /// The timeline's visible window: first day and the day after the last
+    /// (`None`: the default view).
+    pub window: Option<(Date, Date)>,
+    /// The selected timeline event (its card is open).
+    pub event: Option<EventIx>,
+    /// The timeline shows the chronological list instead of the graph.
+    pub list: bool,
 }
 
 impl AppState {
@@ -104,6 +116,14 @@ pub enum Action {
     OpenEntity(EntityIx),
     /// Close the entity card.
     CloseEntity,
+    /// Set the timeline's window (`None`: back to the default view).
+    SetWindow(Option<(Date, Date)>),
+    /// Select a timeline event (opens its card).
+    SelectEvent(EventIx),
+    /// Close the event card.
+    CloseEvent,
+    /// Show the timeline as a list (`true`) or a graph.
+    SetList(bool),
     /// Replace the whole state (back/forward, pasted link, embed host).
     Replace(AppState),
 }
@@ -148,9 +168,24 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
         }
         Action::OpenEntity(e) => s.entity = Some(e),
         Action::CloseEntity => s.entity = None,
+        Action::SetWindow(w) => s.window = w.map(|(a, b)| window_fixed(a, b).0),
+        Action::SelectEvent(e) => s.event = Some(e),
+        Action::CloseEvent => s.event = None,
+        Action::SetList(l) => s.list = l,
         Action::Replace(n) => s = n,
     }
     s
+}
+
+/// A window put right: ends swapped if inverted, widened (from its start) to
+/// [`MIN_WINDOW_DAYS`] if narrower. The flag says whether anything changed.
+pub fn window_fixed(a: Date, b: Date) -> ((Date, Date), bool) {
+    let (a, b, swapped) = if b < a { (b, a, true) } else { (a, b, false) };
+    if b.to_days() - a.to_days() < MIN_WINDOW_DAYS {
+        ((a, a.add_days(MIN_WINDOW_DAYS)), true)
+    } else {
+        ((a, b), swapped)
+    }
 }
 
 /// The result of reading a URL.
@@ -327,6 +362,39 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
                 "0" | "false" => st.embed = false,
                 _ => ignored.push(format!("“{}” is not 1 or 0 (embed)", shorten(&value))),
             },
+            "win" => {
+                let ends = value.split_once(',').map(|(a, b)| {
+                    (
+                        Date::parse_iso(a.trim()).filter(|d| d.year > 1),
+                        Date::parse_iso(b.trim()).filter(|d| d.year < 9999),
+                    )
+                });
+                match ends {
+                    Some((Some(a), Some(b))) => {
+                        let (w, changed) = window_fixed(a, b);
+                        if changed {
+                            ignored.push(
+                                "the timeline window was inverted or under a week; it was corrected"
+                                    .into(),
+                            );
+                        }
+                        st.window = Some(w);
+                    }
+                    _ => ignored.push(format!("“{}” is not two dates (win)", shorten(&value))),
+                }
+            }
+            "ev" => match corpus.event_ix(&value) {
+                Some(ix) => st.event = Some(ix),
+                None => ignored.push(format!("unknown event “{}”", shorten(&value))),
+            },
+            "timeline" => match value.as_str() {
+                "list" => st.list = true,
+                "graph" => st.list = false,
+                _ => ignored.push(format!(
+                    "“{}” is not list or graph (timeline)",
+                    shorten(&value)
+                )),
+            },
             _ => ignored.push(format!("unknown parameter “{}”", shorten(&key))),
         }
     }
@@ -418,6 +486,15 @@ pub fn to_query(corpus: &Corpus, s: &AppState) -> String {
     }
     if let Some(e) = s.entity.and_then(|e| corpus.entities.get(e as usize)) {
         parts.push(format!("ent={}", e.id));
+    }
+    if let Some((a, b)) = s.window {
+        parts.push(format!("win={a},{b}"));
+    }
+    if let Some(e) = s.event.and_then(|e| corpus.events.get(e as usize)) {
+        parts.push(format!("ev={}", percent_encode(&e.id)));
+    }
+    if s.list {
+        parts.push("timeline=list".into());
     }
     if s.embed {
         parts.push("embed=1".into());

@@ -24,6 +24,12 @@ fn full_state() -> AppState {
         paragraph: Some(13),
         entity: Some(c.entity_ix("lisa-kenna").unwrap()),
         embed: true,
+        window: Some((
+            Date::new(2022, 11, 15).unwrap(),
+            Date::new(2023, 3, 1).unwrap(),
+        )),
+        event: c.event_ix("era-state-of-emergency"),
+        list: true,
     }
 }
 
@@ -37,6 +43,10 @@ fn round_trip_of_every_field() {
     assert_eq!(back.state, s);
     assert_eq!(to_query(c, &back.state), q, "canonical form is stable");
     assert!(q.contains("a=2023-01-takeover-of-lima&p=p14"), "{q}");
+    assert!(
+        q.contains("win=2022-11-15,2023-03-01&ev=era-state-of-emergency&timeline=list"),
+        "{q}"
+    );
     assert_eq!(to_query(c, &AppState::default()), "");
     assert_eq!(parse_query(c, "").state, AppState::default());
     assert_eq!(parse_query(c, "?").state, AppState::default());
@@ -86,6 +96,28 @@ fn reducer_actions() {
     );
     let s = reduce(&s, Action::CloseArticle);
     assert_eq!((s.article, s.paragraph), (None, None));
+    let s = reduce(&s, Action::SetWindow(Some((d(2023, 3, 1), d(2023, 3, 3)))));
+    assert_eq!(
+        s.window,
+        Some((d(2023, 3, 1), d(2023, 3, 8))),
+        "a window under a week is widened"
+    );
+    let s = reduce(&s, Action::SetWindow(Some((d(2024, 1, 1), d(2023, 1, 1)))));
+    assert_eq!(
+        s.window,
+        Some((d(2023, 1, 1), d(2024, 1, 1))),
+        "and swapped"
+    );
+    let s = reduce(&s, Action::SelectEvent(3));
+    assert_eq!(s.event, Some(3));
+    let s = reduce(&s, Action::SetList(true));
+    let s = reduce(&s, Action::ClearFilters);
+    assert!(
+        s.list && s.event == Some(3) && s.window.is_some(),
+        "the view is not a filter"
+    );
+    let s = reduce(&s, Action::CloseEvent);
+    assert_eq!(s.event, None);
     for _ in 0..30 {
         let s2 = reduce(&AppState::default(), Action::ToggleKind(EntityKind::Event));
         assert_eq!(s2.kinds, [EntityKind::Event]);
@@ -123,6 +155,18 @@ fn hostile_urls_never_break() {
         ("a=&p=".into(), 2),
         (format!("e={}", ["peru"; 50].join(",")), 0),
         ("utm_source=newsletter".into(), 1),
+        ("win=2023-01-01,2023-02-01".into(), 0),
+        ("win=2023-02-01,2023-01-01".into(), 1),
+        ("win=2023-01-01,2023-01-02".into(), 1),
+        ("win=2023-01-01".into(), 1),
+        ("win=0001-01-01,9999-12-31".into(), 1),
+        ("win=2023-01-01,2023-02-30".into(), 1),
+        ("win=,".into(), 1),
+        ("win=NaN,Infinity".into(), 1),
+        ("ev=no-such-event".into(), 1),
+        ("ev=%3Cscript%3E".into(), 1),
+        ("timeline=3d".into(), 1),
+        ("timeline=graph&ev=era-jeri-government".into(), 0),
     ];
     for (q, want) in cases {
         let p = parse_query(c, &q);
