@@ -108,6 +108,61 @@ impl Viewport {
     }
 }
 
+impl Viewport {
+    /// The viewport showing a window read from the URL (first day, day after the last),
+    /// clamped to `bounds`.
+    pub fn from_window((a, b): (Date, Date), width: f64, bounds: (f64, f64)) -> Viewport {
+        Viewport {
+            start: a.to_days() as f64,
+            end: b.to_days() as f64,
+            width,
+        }
+        .clamped(bounds)
+    }
+
+    /// The window to write in the URL: whole days covering the view.
+    pub fn window(&self) -> (Date, Date) {
+        let a = self.start.floor() as i64;
+        let b = (self.end.ceil() as i64).max(a + 1);
+        (Date::from_days(a), Date::from_days(b))
+    }
+
+    /// The same span, centred on `day`, clamped.
+    pub fn centred(&self, day: f64, bounds: (f64, f64)) -> Viewport {
+        let half = (self.end - self.start) / 2.0;
+        Viewport {
+            start: day - half,
+            end: day + half,
+            width: self.width,
+        }
+        .clamped(bounds)
+    }
+
+    /// A view that frames `start..end` (days) with a margin on both sides, clamped.
+    pub fn framing(start: f64, end: f64, width: f64, bounds: (f64, f64)) -> Viewport {
+        let pad = ((end - start) * 0.15).max(2.0);
+        let mut v = Viewport {
+            start: start - pad,
+            end: end + pad,
+            width,
+        };
+        if v.end - v.start < MIN_SPAN_DAYS {
+            let mid = (start + end) / 2.0;
+            v.start = mid - MIN_SPAN_DAYS / 2.0;
+            v.end = mid + MIN_SPAN_DAYS / 2.0;
+        }
+        v.clamped(bounds)
+    }
+
+    /// The inclusive date range between two x positions (either order), for brushing.
+    pub fn range_between(&self, x0: f64, x1: f64) -> (Date, Date) {
+        let (a, b) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
+        let first = self.day_at(a).floor() as i64;
+        let last = (self.day_at(b).ceil() as i64 - 1).max(first);
+        (Date::from_days(first), Date::from_days(last))
+    }
+}
+
 /// Layout parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Options {
@@ -198,6 +253,8 @@ pub struct EventMark {
 pub struct Cluster {
     /// Centre.
     pub x: f64,
+    /// x of its first event.
+    pub x0: f64,
     /// The events, in time order.
     pub events: Vec<EventIx>,
     /// Earliest day covered (days since epoch).
@@ -452,6 +509,7 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
                 let x = pending.iter().map(|p| p.0).sum::<f64>() / pending.len() as f64;
                 out.clusters.push(Cluster {
                     x,
+                    x0: pending[0].0,
                     events: pending.iter().map(|p| p.1.event).collect(),
                     start: pending.iter().map(|p| p.1.start).fold(f64::MAX, f64::min),
                     end: pending.iter().map(|p| p.1.end).fold(f64::MIN, f64::max),
@@ -676,6 +734,333 @@ pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
         }
     }
     (unit, out)
+}
+
+impl Cluster {
+    /// The view that opens this cluster, or `None` when zooming cannot separate its
+    /// events (they share a day, or the view is already at its narrowest): then the
+    /// component lists them instead.
+    pub fn zoom_target(&self, v: &Viewport, bounds: (f64, f64)) -> Option<Viewport> {
+        let target = Viewport::framing(self.start, self.end, v.width, bounds);
+        let narrower = target.end - target.start < (v.end - v.start) * 0.9;
+        (narrower && self.end - self.start > 1.0).then_some(target)
+    }
+}
+
+/// What the keyboard moves between on the timeline: an event (eras included) or an
+/// article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// An event, an era, or the cluster holding the event.
+    Event(EventIx),
+    /// An article on the publication lane.
+    Article(ArticleIx),
+}
+
+/// The three rows of the timeline, top to bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    /// Era bands.
+    Eras,
+    /// Events (points, spans, clusters).
+    Events,
+    /// Articles.
+    Articles,
+}
+
+/// A keyboard move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    /// The previous mark in time (Left).
+    Prev,
+    /// The next mark in time (Right).
+    Next,
+    /// The first in the lane (Home).
+    First,
+    /// The last in the lane (End).
+    Last,
+    /// The lane above (Up).
+    Up,
+    /// The lane below (Down).
+    Down,
+}
+
+/// A mark the keyboard can stop on, in view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stop {
+    /// Centre.
+    pub x: f64,
+    /// Where it starts (left edge, or a cluster's first event): the time order.
+    pub key: f64,
+    /// What focusing it means (a cluster's first event).
+    pub focus: Focus,
+    /// The cluster (index into [`Layout::clusters`]), if it is one.
+    pub cluster: Option<usize>,
+}
+
+impl Layout {
+    /// The marks of a lane in view, in time order (by where they start).
+    pub fn stops(&self, lane: Lane) -> Vec<Stop> {
+        let mut v: Vec<Stop> = match lane {
+            Lane::Eras => self
+                .bands
+                .iter()
+                .map(|b| Stop {
+                    x: (b.x0 + b.x1) / 2.0,
+                    key: b.x0,
+                    focus: Focus::Event(b.event),
+                    cluster: None,
+                })
+                .collect(),
+            Lane::Events => self
+                .events
+                .iter()
+                .map(|m| Stop {
+                    x: m.shape.centre(),
+                    key: match m.shape {
+                        Shape::Point { x } => x,
+                        Shape::Span { x0, .. } => x0,
+                    },
+                    focus: Focus::Event(m.event),
+                    cluster: None,
+                })
+                .chain(self.clusters.iter().enumerate().map(|(i, c)| Stop {
+                    x: c.x,
+                    key: c.x0,
+                    focus: Focus::Event(c.events[0]),
+                    cluster: Some(i),
+                }))
+                .collect(),
+            Lane::Articles => self
+                .articles
+                .iter()
+                .map(|a| Stop {
+                    x: a.shape.centre(),
+                    key: match a.shape {
+                        Shape::Point { x } => x,
+                        Shape::Span { x0, .. } => x0,
+                    },
+                    focus: Focus::Article(a.article),
+                    cluster: None,
+                })
+                .collect(),
+        };
+        crate::util::sort_by(&mut v, |a, b| a.key < b.key);
+        v
+    }
+
+    /// Does this stop stand for `f` (a cluster stands for all its events)?
+    pub fn stop_holds(&self, s: &Stop, f: Focus) -> bool {
+        match (s.cluster, f) {
+            (Some(i), Focus::Event(e)) => self.clusters[i].events.contains(&e),
+            _ => s.focus == f,
+        }
+    }
+}
+
+/// The lane an item sits on.
+pub fn lane_of(c: &Corpus, f: Focus) -> Lane {
+    match f {
+        Focus::Article(_) => Lane::Articles,
+        Focus::Event(e) => match c.events.get(e as usize) {
+            Some(ev) if ev.category == Category::Era => Lane::Eras,
+            _ => Lane::Events,
+        },
+    }
+}
+
+/// Everything on a lane, in view or not, in time order: (start, end, item).
+fn lane_items(c: &Corpus, items: &[Item], lane: Lane) -> Vec<(f64, f64, Focus)> {
+    match lane {
+        Lane::Articles => {
+            let mut v: Vec<(f64, f64, Focus)> = c
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let (s, e) = a.published.span();
+                    (
+                        s.to_days() as f64,
+                        (e.to_days() + 1) as f64,
+                        Focus::Article(i as u32),
+                    )
+                })
+                .collect();
+            crate::util::sort_by(&mut v, |a, b| a.0 < b.0);
+            v
+        }
+        _ => items
+            .iter()
+            .filter(|i| i.era == (lane == Lane::Eras))
+            .map(|i| (i.start, i.end, Focus::Event(i.event)))
+            .collect(),
+    }
+}
+
+/// Where a keyboard move leads: the item to focus and the view to show it in (the same
+/// view when it is already visible; otherwise centred on it). `None`: nowhere to go.
+pub fn navigate(
+    c: &Corpus,
+    items: &[Item],
+    l: &Layout,
+    v: &Viewport,
+    bounds: (f64, f64),
+    focus: Option<Focus>,
+    nav: Nav,
+) -> Option<(Focus, Viewport)> {
+    let lane = focus.map_or(Lane::Events, |f| lane_of(c, f));
+    let stops = l.stops(lane);
+    let here = focus.and_then(|f| stops.iter().position(|s| l.stop_holds(s, f)));
+    let all = lane_items(c, items, lane);
+    let reveal = |k: usize| -> (Focus, Viewport) {
+        let (s, e, f) = all[k];
+        let in_view = stops.iter().any(|st| l.stop_holds(st, f));
+        (
+            f,
+            if in_view {
+                *v
+            } else {
+                v.centred((s + e) / 2.0, bounds)
+            },
+        )
+    };
+    // Index in `all` of the current item (the last member of a cluster when moving on,
+    // the first when moving back).
+    let index_of = |f: Focus| all.iter().position(|x| x.2 == f);
+    let members: Vec<Focus> = match here {
+        Some(i) => match stops[i].cluster {
+            Some(ci) => l.clusters[ci]
+                .events
+                .iter()
+                .map(|&e| Focus::Event(e))
+                .collect(),
+            None => vec![stops[i].focus],
+        },
+        None => focus.into_iter().collect(),
+    };
+    match nav {
+        Nav::Next | Nav::Prev => {
+            let Some(f) = focus else {
+                return stops.first().map(|s| (s.focus, *v));
+            };
+            let next = nav == Nav::Next;
+            if let Some(i) = here {
+                let j = if next {
+                    i.checked_add(1)
+                } else {
+                    i.checked_sub(1)
+                };
+                if let Some(s) = j.and_then(|j| stops.get(j)) {
+                    return Some((s.focus, *v));
+                }
+            }
+            let ks = members.iter().filter_map(|&m| index_of(m));
+            let k = if next { ks.max() } else { ks.min() }.or_else(|| index_of(f))?;
+            let j = if next {
+                k.checked_add(1)
+            } else {
+                k.checked_sub(1)
+            }?;
+            (j < all.len()).then(|| reveal(j))
+        }
+        Nav::First | Nav::Last => {
+            if all.is_empty() {
+                return None;
+            }
+            Some(reveal(if nav == Nav::First { 0 } else { all.len() - 1 }))
+        }
+        Nav::Up | Nav::Down => {
+            let order = [Lane::Eras, Lane::Events, Lane::Articles];
+            let at = order.iter().position(|&x| x == lane).unwrap_or(1);
+            let x = here.map_or(v.width / 2.0, |i| stops[i].x);
+            let mut k = at;
+            loop {
+                k = if nav == Nav::Down {
+                    k + 1
+                } else {
+                    k.checked_sub(1)?
+                };
+                let target = *order.get(k)?;
+                let ts = l.stops(target);
+                if let Some(s) = ts.iter().min_by(|a, b| {
+                    (a.x - x)
+                        .abs()
+                        .partial_cmp(&(b.x - x).abs())
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                }) {
+                    return Some((s.focus, *v));
+                }
+                // Nothing of that lane in view: the nearest in time, brought into view.
+                let day = v.day_at(x);
+                let ti = lane_items(c, items, target);
+                if let Some(&(s, e, f)) = ti.iter().min_by(|a, b| {
+                    let da = ((a.0 + a.1) / 2.0 - day).abs();
+                    let db = ((b.0 + b.1) / 2.0 - day).abs();
+                    da.partial_cmp(&db).unwrap_or(std::cmp::Ordering::Equal)
+                }) {
+                    return Some((f, v.centred((s + e) / 2.0, bounds)));
+                }
+            }
+        }
+    }
+}
+
+/// One heading of the list view: a year and a month (`None`: only the year is known, or
+/// the year heading itself), with its events and the articles published then.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Group {
+    /// Year.
+    pub year: i32,
+    /// Month (1–12), or `None` for events dated only to the year.
+    pub month: Option<u8>,
+    /// Events starting then, in time order.
+    pub events: Vec<EventIx>,
+    /// Articles published then.
+    pub articles: Vec<ArticleIx>,
+}
+
+/// The list view: `events` (in any order) and the corpus's articles grouped by the year
+/// and month they start in, oldest first; events known only to the year come first in
+/// their year under `month: None`.
+pub fn groups(c: &Corpus, events: &[EventIx], articles: &[ArticleIx]) -> Vec<Group> {
+    // (year, month or 0, start day, kind, index)
+    let mut keys: Vec<(i32, u8, i64, u8, u32)> = Vec::new();
+    for &e in events {
+        if let Some(ev) = c.events.get(e as usize) {
+            let m = if ev.date.precision == Precision::Year {
+                0
+            } else {
+                ev.date.start.month
+            };
+            keys.push((ev.date.start.year, m, ev.date.start.to_days(), 0, e));
+        }
+    }
+    for &a in articles {
+        if let Some(ar) = c.articles.get(a as usize) {
+            let d = ar.published.span().0;
+            keys.push((d.year, d.month, d.to_days(), 1, a));
+        }
+    }
+    crate::util::sort(&mut keys);
+    let mut out: Vec<Group> = Vec::new();
+    for (y, m, _, kind, ix) in keys {
+        let month = (m > 0).then_some(m);
+        if !out.last().is_some_and(|g| g.year == y && g.month == month) {
+            out.push(Group {
+                year: y,
+                month,
+                ..Group::default()
+            });
+        }
+        if let Some(g) = out.last_mut() {
+            if kind == 0 {
+                g.events.push(ix);
+            } else {
+                g.articles.push(ix);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

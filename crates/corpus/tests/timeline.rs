@@ -208,3 +208,180 @@ fn ten_thousand_events_lay_out_without_collisions() {
         );
     }
 }
+
+#[test]
+fn windows_round_trip_through_whole_days() {
+    let c = corpus();
+    let b = bounds(c);
+    let v = Viewport::from_window(
+        (
+            Date::parse_iso("2022-12-01").unwrap(),
+            Date::parse_iso("2023-02-01").unwrap(),
+        ),
+        800.0,
+        b,
+    );
+    assert_eq!((v.start, v.end), (day("2022-12-01"), day("2023-02-01")));
+    let w = v.window();
+    assert_eq!(w.0.to_string(), "2022-12-01");
+    assert_eq!(w.1.to_string(), "2023-02-01");
+    // A window outside the corpus is pulled back in; a mid-day view covers whole days.
+    let far = Viewport::from_window(
+        (
+            Date::parse_iso("2090-01-01").unwrap(),
+            Date::parse_iso("2091-01-01").unwrap(),
+        ),
+        800.0,
+        b,
+    );
+    assert!(far.end <= b.1 + 1e-9 && far.start >= b.0);
+    let mid = Viewport {
+        start: day("2023-01-01") + 0.5,
+        end: day("2023-01-20") + 0.25,
+        width: 800.0,
+    };
+    assert_eq!(mid.window().0.to_string(), "2023-01-01");
+    assert_eq!(mid.window().1.to_string(), "2023-01-21");
+    // Brushing: either direction, inclusive days.
+    let r = v.range_between(v.x(day("2023-01-10")), v.x(day("2022-12-20")));
+    assert_eq!(
+        (r.0.to_string(), r.1.to_string()),
+        ("2022-12-20".into(), "2023-01-09".into())
+    );
+}
+
+#[test]
+fn opening_a_cluster_zooms_to_it_unless_its_events_share_a_day() {
+    let c = corpus();
+    let b = bounds(c);
+    let whole = Viewport {
+        start: b.0,
+        end: b.1,
+        width: 600.0,
+    };
+    let l = layout(c, &items(c, None), &whole, &Options::default());
+    let cl = l
+        .clusters
+        .iter()
+        .max_by_key(|c| c.events.len())
+        .expect("the whole range at 600 px has clusters");
+    let z = cl
+        .zoom_target(&whole, b)
+        .expect("a multi-day cluster opens by zooming");
+    assert!(z.start <= cl.start && z.end >= cl.end);
+    assert!(z.end - z.start < (whole.end - whole.start) / 2.0);
+    let l2 = layout(c, &items(c, None), &z, &Options::default());
+    assert!(
+        l2.clusters
+            .iter()
+            .all(|c2| c2.events.len() < cl.events.len()),
+        "zooming splits it"
+    );
+    // At the narrowest view, a cluster of same-day events cannot be split by zooming.
+    let narrow = Viewport::framing(day("2022-12-07"), day("2022-12-08"), 40.0, b);
+    let l3 = layout(c, &items(c, None), &narrow, &Options::default());
+    if let Some(same_day) = l3.clusters.iter().find(|c| c.end - c.start <= 1.0) {
+        assert_eq!(same_day.zoom_target(&narrow, b), None);
+    }
+}
+
+#[test]
+fn keyboard_moves_in_time_order_and_brings_hidden_events_into_view() {
+    use corpus::timeline::{navigate, Focus, Lane, Nav};
+    let c = corpus();
+    let b = bounds(c);
+    let it = items(c, None);
+    let o = Options::default();
+    let mut v = default_viewport(c, 1200.0);
+    // From nothing, Right lands on the first mark in view.
+    let l = layout(c, &it, &v, &o);
+    let (mut f, v1) = navigate(c, &it, &l, &v, b, None, Nav::Next).unwrap();
+    assert_eq!(v1, v);
+    assert_eq!(f, l.stops(Lane::Events)[0].focus);
+    // Right, again and again, visits every non-era event in time order, panning as
+    // needed, and ends at the last one.
+    let mut seen_days = vec![];
+    for _ in 0..500 {
+        let l = layout(c, &it, &v, &o);
+        match navigate(c, &it, &l, &v, b, Some(f), Nav::Next) {
+            Some((nf, nv)) => {
+                if let Focus::Event(e) = nf {
+                    seen_days.push(c.events[e as usize].date.start.to_days());
+                }
+                assert_ne!(nf, f, "a move goes somewhere new");
+                f = nf;
+                v = nv;
+            }
+            None => break,
+        }
+    }
+    let last = it.iter().filter(|i| !i.era).last().unwrap();
+    assert_eq!(f, Focus::Event(last.event));
+    assert!(
+        seen_days.windows(2).all(|w| w[0] <= w[1] + 2),
+        "moves go forward in time: {seen_days:?}"
+    );
+    // Home goes back to the 1917 event, and shows it.
+    let l = layout(c, &it, &v, &o);
+    let (first, fv) = navigate(c, &it, &l, &v, b, Some(f), Nav::First).unwrap();
+    let first_item = it.iter().find(|i| !i.era).unwrap();
+    assert_eq!(first, Focus::Event(first_item.event));
+    assert!(fv.start <= first_item.start && fv.end >= first_item.end);
+    // Down reaches the article lane, Up the era lane, from the events lane.
+    let v = default_viewport(c, 1200.0);
+    let l = layout(c, &it, &v, &o);
+    let e0 = l.stops(Lane::Events)[3].focus;
+    let (down, _) = navigate(c, &it, &l, &v, b, Some(e0), Nav::Down).unwrap();
+    assert!(matches!(down, Focus::Article(_)));
+    let (up, _) = navigate(c, &it, &l, &v, b, Some(e0), Nav::Up).unwrap();
+    assert_eq!(corpus::timeline::lane_of(c, up), Lane::Eras);
+    assert_eq!(navigate(c, &it, &l, &v, b, Some(up), Nav::Up), None);
+    assert_eq!(navigate(c, &it, &l, &v, b, Some(down), Nav::Down), None);
+    // Articles: Right from the first reaches the second, in publication order.
+    let arts = l.stops(Lane::Articles);
+    let (a2, _) = navigate(c, &it, &l, &v, b, Some(arts[0].focus), Nav::Next).unwrap();
+    assert_eq!(a2, arts[1].focus);
+}
+
+#[test]
+fn the_list_groups_by_year_and_month_in_time_order() {
+    use corpus::timeline::groups;
+    let c = corpus();
+    let all: Vec<u32> = (0..c.events.len() as u32).collect();
+    let arts: Vec<u32> = (0..c.articles.len() as u32).collect();
+    let g = groups(c, &all, &arts);
+    assert_eq!(
+        g.iter().map(|g| g.events.len()).sum::<usize>(),
+        c.events.len()
+    );
+    assert_eq!(g.iter().map(|g| g.articles.len()).sum::<usize>(), 5);
+    assert!(g
+        .windows(2)
+        .all(|w| (w[0].year, w[0].month.unwrap_or(0)) < (w[1].year, w[1].month.unwrap_or(0))));
+    let dec22 = g
+        .iter()
+        .find(|g| g.year == 2022 && g.month == Some(12))
+        .unwrap();
+    assert!(dec22
+        .articles
+        .contains(&c.article_ix("2022-12-protests-mount").unwrap()));
+    for grp in &g {
+        for &e in &grp.events {
+            let d = &c.events[e as usize].date;
+            assert_eq!(d.start.year, grp.year);
+            match grp.month {
+                Some(m) => assert_eq!(d.start.month, m),
+                None => assert_eq!(d.precision, Precision::Year),
+            }
+        }
+        let days: Vec<i64> = grp
+            .events
+            .iter()
+            .map(|&e| c.events[e as usize].date.start.to_days())
+            .collect();
+        assert!(days.windows(2).all(|w| w[0] <= w[1]));
+    }
+    // Only the events asked for.
+    let some = groups(c, &all[..3], &[]);
+    assert_eq!(some.iter().map(|g| g.events.len()).sum::<usize>(), 3);
+}
