@@ -315,7 +315,7 @@ fn keyboard_moves_in_time_order_and_brings_hidden_events_into_view() {
             None => break,
         }
     }
-    let last = it.iter().filter(|i| !i.era).last().unwrap();
+    let last = it.iter().rfind(|i| !i.era).unwrap();
     assert_eq!(f, Focus::Event(last.event));
     assert!(
         seen_days.windows(2).all(|w| w[0] <= w[1] + 2),
