@@ -2,7 +2,7 @@
 
 use crate::components::{
     entity_card::EntityCard, filters::FilterPanel, notices::Notices, reader::Reader,
-    results::ResultsView, search_box::SearchBox,
+    results::ResultsView, search_box::SearchBox, timeline::Timeline,
 };
 use crate::dom;
 use crate::engine;
@@ -156,6 +156,7 @@ fn Explorer() -> Html {
                     }
                 </header>
                 <Notices />
+                <Timeline results={crate::components::Shared(results.clone())} />
                 <div class="layout">
                     <FilterPanel results={crate::components::Shared(results.clone())} />
                     <main id="results" class="results" tabindex="-1">

@@ -2,6 +2,7 @@
 //! actions; the rules live in the `corpus` crate.
 
 pub mod entity_card;
+pub mod event_card;
 pub mod filters;
 pub mod link;
 pub mod notices;
@@ -9,6 +10,8 @@ pub mod paragraph;
 pub mod reader;
 pub mod results;
 pub mod search_box;
+pub mod timeline;
+pub mod timeline_list;
 
 use corpus::EntityKind;
 

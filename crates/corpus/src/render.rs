@@ -156,6 +156,57 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+fn duration(days: i64) -> (i64, &'static str) {
+    if days < 60 {
+        (days, "day")
+    } else if days < 730 {
+        ((days + 15) / 30, "month")
+    } else {
+        ((days + 182) / 365, "year")
+    }
+}
+
+/// How long after an event an article published in `published` (inclusive days)
+/// reported it, never more precise than the two dates allow: `same day`,
+/// `9 days later`, `1–7 days later`, `about 3 months later`, `during the period`,
+/// `3 months before` (an announced event).
+pub fn lag(event: &DateSpec, published: (Date, Date)) -> String {
+    let (p0, p1) = (published.0.to_days(), published.1.to_days());
+    let (e0, e1) = (event.start.to_days(), event.end.to_days());
+    if event.precision == Precision::Span && p0 >= e0 && p1 <= e1 {
+        return "during the period".into();
+    }
+    // The fewest and most days between them.
+    let (lo, hi) = (p0 - e1, p1 - e0);
+    if lo <= 0 && hi >= 0 {
+        return if lo == 0 && hi == 0 {
+            "same day".into()
+        } else {
+            "around the same time".into()
+        };
+    }
+    let (before, lo, hi) = if hi < 0 {
+        (true, -hi, -lo)
+    } else {
+        (false, lo, hi)
+    };
+    let (a, unit) = duration(lo);
+    let (b, unit_b) = duration(hi);
+    let when = if before { "before" } else { "later" };
+    let about = if unit == "day" { "" } else { "about " };
+    if a == b && unit == unit_b {
+        format!("{about}{} {when}", count(a as usize, unit))
+    } else if unit == unit_b {
+        format!("{about}{a}–{b} {unit}s {when}")
+    } else {
+        format!(
+            "{about}{} to {} {when}",
+            count(a as usize, unit),
+            count(b as usize, unit_b)
+        )
+    }
+}
+
 /// `9 Jan 2023`.
 pub fn short_date(d: Date) -> String {
     format!(
@@ -202,6 +253,48 @@ pub fn date_label(d: &DateSpec) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporting_lag_is_no_more_precise_than_the_dates() {
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let day = |s: &str| DateSpec::day(d(s));
+        let on = |s: &str| (d(s), d(s));
+        assert_eq!(lag(&day("2022-12-07"), on("2022-12-07")), "same day");
+        assert_eq!(lag(&day("2022-12-07"), on("2022-12-16")), "9 days later");
+        assert_eq!(lag(&day("2022-12-15"), on("2022-12-16")), "1 day later");
+        assert_eq!(
+            lag(&day("2023-07-19"), (d("2023-07-21"), d("2023-07-27"))),
+            "2–8 days later"
+        );
+        assert_eq!(
+            lag(&DateSpec::parse("2023-02").unwrap(), on("2023-07-21")),
+            "about 5–6 months later"
+        );
+        assert_eq!(
+            lag(&day("1980-05-17"), on("2023-01-23")),
+            "about 43 years later"
+        );
+        assert_eq!(
+            lag(&day("2026-04-12"), on("2026-01-07")),
+            "about 3 months before"
+        );
+        assert_eq!(
+            lag(
+                &DateSpec::parse("2022-12-07..2025-10").unwrap(),
+                on("2023-07-21")
+            ),
+            "during the period"
+        );
+        assert_eq!(
+            lag(&DateSpec::parse("2023-01").unwrap(), on("2023-01-23")),
+            "around the same time"
+        );
+        assert_eq!(lag(&day("2022-10-20"), on("2022-12-16")), "57 days later");
+        assert_eq!(
+            lag(&day("2022-10-10"), on("2022-12-16")),
+            "about 2 months later"
+        );
+    }
     use crate::compile::{compile, DataSet, Source};
 
     fn engine() -> Engine {

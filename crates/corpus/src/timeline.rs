@@ -61,7 +61,7 @@ impl Viewport {
         } else {
             1.0
         };
-        let anchor = self.day_at(anchor_x.clamp(0.0, self.width));
+        let anchor = self.day_at(crate::util::clamp(anchor_x, 0.0, self.width));
         let span = ((self.end - self.start) / factor).max(MIN_SPAN_DAYS);
         let left = (anchor - self.start) / (self.end - self.start);
         let v = Viewport {
@@ -90,7 +90,7 @@ impl Viewport {
     /// Keep the window inside `bounds`, no wider than them and no narrower than a week.
     pub fn clamped(&self, (lo, hi): (f64, f64)) -> Viewport {
         let full = (hi - lo).max(MIN_SPAN_DAYS);
-        let mut span = (self.end - self.start).clamp(MIN_SPAN_DAYS, full);
+        let mut span = crate::util::clamp(self.end - self.start, MIN_SPAN_DAYS, full);
         if !span.is_finite() {
             span = full;
         }
@@ -99,7 +99,7 @@ impl Viewport {
         } else {
             lo
         };
-        start = start.clamp(lo, (hi - span).max(lo));
+        start = crate::util::clamp(start, lo, (hi - span).max(lo));
         Viewport {
             start,
             end: start + span,
@@ -457,7 +457,8 @@ fn pack(rows: &mut Vec<f64>, x0: f64, x1: f64, gap: f64) -> usize {
     }
 }
 
-fn cut(title: &str, n: usize) -> String {
+/// `title` cut to at most `n` characters, with `…` when cut.
+pub fn cut(title: &str, n: usize) -> String {
     if title.chars().count() <= n {
         title.to_string()
     } else {

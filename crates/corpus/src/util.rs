@@ -65,3 +65,9 @@ mod tests {
         assert_eq!(v, [(2, 'a'), (2, 'b'), (1, 'z')]);
     }
 }
+
+/// `x` limited to `lo..=hi` (`lo` wins if they cross). Unlike `f64::clamp` it never
+/// panics, and it does not bring float formatting (its panic message) into the app.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}

@@ -1,0 +1,91 @@
+//! The card of a selected timeline event: its date and how it was dated, its title, the
+//! entities involved as chips, and every piece of evidence as a quote that links to its
+//! paragraph in the reader, with how long after the event each article reported it.
+
+use super::link::ActionLink;
+use crate::engine;
+use crate::store::use_dispatch;
+use corpus::render::{date_label, lag, short_date};
+use corpus::state::Action;
+use corpus::{DateMethod, EventIx};
+use yew::prelude::*;
+
+/// Props of [`EventCard`].
+#[derive(Properties, PartialEq)]
+pub struct EventCardProps {
+    /// The event.
+    pub event: EventIx,
+}
+
+/// The card.
+#[component]
+pub fn EventCard(props: &EventCardProps) -> Html {
+    let dispatch = use_dispatch();
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let c = engine.corpus();
+    let Some(ev) = c.events.get(props.event as usize) else {
+        return html! {};
+    };
+    let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseEvent));
+    let how = match ev.method {
+        DateMethod::Stated => "Stated in the text".to_string(),
+        DateMethod::Resolved => "Resolved from a relative expression".to_string(),
+        DateMethod::Inferred => "Inferred".to_string(),
+    };
+    let precision = match ev.date.precision {
+        corpus::Precision::Day => "to the day",
+        corpus::Precision::Month => "to the month: it may fall on any day in it",
+        corpus::Precision::Year => "to the year: it may fall on any day in it",
+        corpus::Precision::Span => "as a period",
+    };
+    let chips = ev.entities.iter().filter_map(|&e| c.entities.get(e as usize).map(|ent| (e, ent))).map(|(e, ent)| {
+        html! {
+            <li class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
+                <ActionLink action={Action::OpenEntity(e)}>
+                    <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>{ ent.name.clone() }
+                </ActionLink>
+            </li>
+        }
+    });
+    let evidence = ev.evidence.iter().map(|evd| {
+        let a = &c.articles[evd.article as usize];
+        let when = lag(&ev.date, a.published.span());
+        let label = format!("Read in context: “{}”, paragraph {}", a.title, evd.paragraph + 1);
+        html! {
+            <li>
+                <blockquote>{ format!("“{}”", c.quote(evd)) }</blockquote>
+                <p class="source">
+                    <ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))} label={AttrValue::from(label)}>
+                        { format!("{} ¶{}", a.title, evd.paragraph + 1) }
+                    </ActionLink>
+                    { format!(" — published {}, {when}", short_date(a.published.date)) }
+                </p>
+            </li>
+        }
+    });
+    html! {
+        <section class={classes!("event-card", format!("c-{}", ev.category.as_str()))} aria-labelledby="event-card-title">
+            <header>
+                <p class="event-date">
+                    <time datetime={ev.date.start.to_string()}>{ date_label(&ev.date) }</time>
+                    if ev.method != DateMethod::Stated {
+                        <span class="badge inferred">{ ev.method.as_str() }</span>
+                    }
+                    <span class="category">{ ev.category.as_str() }</span>
+                </p>
+                <h3 id="event-card-title" tabindex="-1">{ ev.title.clone() }</h3>
+                <button type="button" class="close" onclick={close} aria-label="Close the event card">{ "×" }</button>
+            </header>
+            <p class="dated"><strong>{ "How it was dated: " }</strong>{ format!("{how}, {precision}.") }
+                if let Some(b) = &ev.basis { { format!(" {b}") } }
+            </p>
+            if !ev.entities.is_empty() {
+                <ul class="chips" aria-label="Who and what is involved">{ for chips }</ul>
+            }
+            <h4>{ format!("Evidence ({})", ev.evidence.len()) }</h4>
+            <ul class="evidence">{ for evidence }</ul>
+        </section>
+    }
+}

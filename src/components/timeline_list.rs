@@ -1,0 +1,127 @@
+//! The timeline as a chronological list grouped by year and month: the list view, the
+//! print view, and the fallback for screen readers.
+
+use super::link::ActionLink;
+use super::Shared;
+use crate::engine;
+use corpus::render::{date_label, short_date};
+use corpus::state::Action;
+use corpus::timeline::groups;
+use corpus::{DateMethod, Provenance};
+use yew::prelude::*;
+
+/// Props of [`TimelineList`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineListProps {
+    /// What matches the app's filters.
+    pub results: Shared,
+    /// Show only what matches (when filters are set).
+    pub hide_unmatched: bool,
+    /// Hidden on screen, shown in print (the graph is on screen).
+    pub print_only: bool,
+}
+
+/// The list.
+#[component]
+pub fn TimelineList(props: &TimelineListProps) -> Html {
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let c = engine.corpus();
+    let r = &props.results.0;
+    let (events, articles): (Vec<u32>, Vec<u32>) = if props.hide_unmatched {
+        (
+            r.events.clone(),
+            r.articles.iter().map(|a| a.article).collect(),
+        )
+    } else {
+        (
+            (0..c.events.len() as u32).collect(),
+            (0..c.articles.len() as u32).collect(),
+        )
+    };
+    let gs = groups(c, &events, &articles);
+    let mut out: Vec<Html> = Vec::new();
+    let mut year = None;
+    let mut months: Vec<Html> = Vec::new();
+    let flush = |year: Option<i32>, months: &mut Vec<Html>, out: &mut Vec<Html>| {
+        if let Some(y) = year {
+            let ms = std::mem::take(months);
+            out.push(html! {
+                <section class="year" key={y.to_string()}>
+                    <h3>{ y.to_string() }</h3>
+                    { for ms }
+                </section>
+            });
+        }
+    };
+    for g in &gs {
+        if year != Some(g.year) {
+            flush(year, &mut months, &mut out);
+            year = Some(g.year);
+        }
+        let heading = match g.month {
+            Some(m) => format!("{} {}", corpus::date::MONTHS[usize::from(m - 1)], g.year),
+            None => format!("{} (month not known)", g.year),
+        };
+        let evs = g.events.iter().map(|&e| {
+            let ev = &c.events[e as usize];
+            let how = match ev.method {
+                DateMethod::Stated => None,
+                m => Some(format!("{}: {}", m.as_str(), ev.basis.clone().unwrap_or_default())),
+            };
+            let reported = ev.evidence.iter().map(|evd| {
+                let a = &c.articles[evd.article as usize];
+                html! {
+                    <li><ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))}
+                        label={AttrValue::from(format!("Passage in “{}”, paragraph {}", a.title, evd.paragraph + 1))}>
+                        { format!("{} ¶{}", short_date(a.published.date), evd.paragraph + 1) }
+                    </ActionLink></li>
+                }
+            });
+            html! {
+                <li class={classes!("tl-event", format!("c-{}", ev.category.as_str()))} data-event={ev.id.clone()}>
+                    <time datetime={ev.date.start.to_string()}>{ date_label(&ev.date) }</time>
+                    if let Some(h) = how {
+                        <span class="badge inferred" title={h.clone()}>{ ev.method.as_str() }</span>
+                    }
+                    { " " }
+                    <ActionLink action={Action::SelectEvent(e)} class={classes!("tl-title")}>{ ev.title.clone() }</ActionLink>
+                    <span class="meta">{ " — reported in " }</span>
+                    <ul class="evidence-links">{ for reported }</ul>
+                </li>
+            }
+        });
+        let arts = g.articles.iter().map(|&a| {
+            let ar = &c.articles[a as usize];
+            html! {
+                <li class="tl-article">
+                    <time datetime={ar.published.date.to_string()}>{ short_date(ar.published.date) }</time>
+                    if ar.published.status != Provenance::Stated {
+                        <span class="badge inferred" title={ar.published.reason.clone().unwrap_or_default()}>{ "date inferred" }</span>
+                    }
+                    <span class="kind-tag">{ " Article published: " }</span>
+                    <ActionLink action={Action::OpenArticle(a, None)}>{ ar.title.clone() }</ActionLink>
+                </li>
+            }
+        });
+        months.push(html! {
+            <section class="month">
+                <h4>{ heading }</h4>
+                <ol>{ for evs }{ for arts }</ol>
+            </section>
+        });
+    }
+    flush(year, &mut months, &mut out);
+    html! {
+        <div class={classes!("timeline-list", props.print_only.then_some("print-only"))}>
+            if props.hide_unmatched {
+                <p class="note">{ format!("Showing what matches the filters: {} and {}.", corpus::render::count(events.len(), "event"), corpus::render::count(articles.len(), "article")) }</p>
+            }
+            if gs.is_empty() {
+                <p class="empty">{ "Nothing on the timeline matches. Remove a filter or change the search." }</p>
+            }
+            { for out }
+        </div>
+    }
+}
