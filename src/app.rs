@@ -169,7 +169,7 @@ fn Explorer() -> Html {
                 if let Some(e) = s.entity {
                     <EntityCard entity={e} />
                 }
-                <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ count }</div>
+                <div id="live-count" class="visually-hidden" aria-live="polite" aria-atomic="true">{ count }</div>
                 <footer class="bottom">
                     <p>
                         { "Every claim links to the passage it comes from. Dates and titles not stated in the text are marked inferred, with the reason. " }

@@ -110,7 +110,7 @@ async fn shows_all_articles_and_events() {
     let first = text(&m.root, ".result-list > li h3");
     assert!(first.contains("In run-up to elections"), "{first}");
     // Live region announces counts.
-    assert!(text(&m.root, "[aria-live=polite]").contains("5 articles"));
+    assert!(text(&m.root, "#live-count").contains("5 articles"));
 }
 
 #[wasm_bindgen_test]
@@ -264,4 +264,136 @@ async fn escape_clears_the_search() {
     })
     .await;
     assert_eq!(input.value(), "");
+}
+
+fn key(el: &Element, key: &str) {
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn click(el: &Element) {
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn active_key() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-key"))
+}
+
+fn window_days(root: &Element) -> Option<(String, String)> {
+    let w = q(root, ".graph")?.get_attribute("data-window")?;
+    let (a, b) = w.split_once(',')?;
+    Some((a.to_string(), b.to_string()))
+}
+
+#[wasm_bindgen_test]
+async fn timeline_draws_the_window_from_the_url_and_opens_an_event_card() {
+    let m = mount("win=2022-11-20,2023-02-10").await;
+    until("event marks", || q(&m.root, ".graph [data-event]")).await;
+    assert_eq!(
+        window_days(&m.root),
+        Some(("2022-11-20".into(), "2023-02-10".into()))
+    );
+    // One tab stop: exactly one mark is in the tab order.
+    let tabbable = all(&m.root, ".graph [data-key][tabindex='0']");
+    assert_eq!(tabbable.len(), 1);
+    assert!(!all(&m.root, ".graph .mark.article").is_empty());
+    assert!(!all(&m.root, ".graph .band").is_empty(), "era bands");
+    // Uncertain dates look different and say so.
+    let uncertain = q(&m.root, ".graph .mark.event.uncertain").expect("an inferred mark");
+    let label = uncertain.get_attribute("aria-label").unwrap();
+    assert!(
+        label.contains("inferred: ") || label.contains("resolved: "),
+        "{label}"
+    );
+    // Choosing an event opens its card, with evidence linking to the reader.
+    let mark = q(&m.root, ".graph g.event[data-event]").unwrap();
+    let id = mark.get_attribute("data-event").unwrap();
+    click(&mark);
+    let card = until("event card", || q(&m.root, ".event-card")).await;
+    until("URL has the event", || {
+        search().contains(&format!("ev={id}")).then_some(())
+    })
+    .await;
+    assert!(card.text_content().unwrap().contains("How it was dated"));
+    let link = q(&card, ".evidence a").expect("evidence link");
+    assert!(link.get_attribute("href").unwrap().contains("&p=p"));
+    assert!(q(&card, "blockquote").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn timeline_keyboard_moves_in_time_order_and_zooms() {
+    let m = mount("win=2022-11-20,2023-02-10").await;
+    let first = until("tab stop", || q(&m.root, ".graph [data-key][tabindex='0']")).await;
+    let first: web_sys::SvgElement = first.dyn_into().unwrap();
+    first.focus().unwrap();
+    let k0 = active_key().unwrap();
+    key(&first, "ArrowRight");
+    let k1 = until("focus moved", || active_key().filter(|k| *k != k0)).await;
+    assert_eq!(
+        all(&m.root, ".graph [data-key][tabindex='0']").len(),
+        1,
+        "still one tab stop"
+    );
+    let focused: Element = document().active_element().unwrap();
+    assert_eq!(focused.get_attribute("tabindex").as_deref(), Some("0"));
+    // Down goes to the article lane.
+    key(&focused, "ArrowDown");
+    until("article focused", || {
+        active_key().filter(|k| k.starts_with('a'))
+    })
+    .await;
+    assert_ne!(active_key().unwrap(), k1);
+    // + zooms in around the focus; the URL follows once the view settles.
+    let before = window_days(&m.root).unwrap();
+    let focused: Element = document().active_element().unwrap();
+    key(&focused, "+");
+    until("zoomed", || window_days(&m.root).filter(|w| *w != before)).await;
+    until("URL has the new window", || {
+        search().contains("win=").then_some(()).filter(|_| {
+            let (a, b) = window_days(&m.root).unwrap();
+            search().contains(&format!("win={a},{b}"))
+        })
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn timeline_list_groups_matching_events_by_year_and_month() {
+    let m = mount("timeline=list&e=dina-boluarte").await;
+    let list = until("list", || q(&m.root, ".timeline-list:not(.print-only)")).await;
+    assert!(
+        q(&m.root, ".graph").is_none(),
+        "the list replaces the graph"
+    );
+    let years: Vec<i32> = all(&list, ".year > h3")
+        .iter()
+        .map(|h| h.text_content().unwrap().parse().unwrap())
+        .collect();
+    assert!(!years.is_empty());
+    assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
+    assert!(list
+        .text_content()
+        .unwrap()
+        .contains("Showing what matches the filters"));
+    // Every listed event matches the filter: it is among the results' events.
+    let n_list = all(&list, ".tl-event").len();
+    let counts = text(&m.root, ".counts");
+    assert!(
+        counts.contains(&format!("{n_list} event")),
+        "{counts} vs {n_list}"
+    );
 }

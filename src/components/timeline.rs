@@ -232,17 +232,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
+    // Until the width is measured, draw at 600 px what the URL asks for.
     let v = match *view {
         Some(v) if v.width == w && w > 0.0 => v,
-        _ if w > 0.0 => match s.window {
-            Some(win) => Viewport::from_window(win, w, full),
-            None => default_viewport(c, w),
-        },
-        _ => Viewport {
-            start: full.0,
-            end: full.1,
-            width: 600.0,
-        },
+        _ => {
+            let w = if w > 0.0 { w } else { 600.0 };
+            match s.window {
+                Some(win) => Viewport::from_window(win, w, full),
+                None => default_viewport(c, w),
+            }
+        }
     };
 
     // Change the view now; write it to the URL once it settles.
