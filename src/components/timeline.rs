@@ -133,6 +133,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
     let container = use_node_ref();
+    let head = use_node_ref();
     let svg_ref = use_node_ref();
     let width = use_state(|| 0.0f64);
     let view = use_state(|| None::<Viewport>);
@@ -175,13 +176,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
 
-    // Measure the drawing width now and on resize.
+    // Measure the drawing width (the panel's content width) now and on resize.
     {
-        let container = container.clone();
+        let head = head.clone();
         let width = width.clone();
         use_effect_with((), move |_| {
             let measure = move || {
-                if let Some(el) = container.cast::<web_sys::Element>() {
+                if let Some(el) = head.cast::<web_sys::Element>() {
                     let w = (el.client_width() as f64 - GUTTER).max(120.0);
                     if (w - *width).abs() > 0.5 {
                         width.set(w);
@@ -279,7 +280,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         let v = *latest.borrow();
                         let (dx, dy) = (e.delta_x(), e.delta_y());
                         let scale = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-                        let x = e.offset_x() as f64 - GUTTER;
+                        let x = local(&e.clone().into(), e.client_x(), e.client_y()).0;
                         let nv = if e.shift_key() || dx.abs() > dy.abs() {
                             let d = if dx.abs() > dy.abs() { dx } else { dy };
                             v.pan(d * scale, full)
@@ -435,7 +436,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     // Pointer gestures on the drawing: drag pans, drag on the axis (or with Shift)
     // brushes a date range, two fingers pinch.
-    let local_x = |e: &PointerEvent| e.offset_x() as f64 - GUTTER;
+    let local_x = |e: &PointerEvent| local(e, e.client_x(), e.client_y()).0;
+    let local_y = |e: &PointerEvent| local(e, e.client_x(), e.client_y()).1;
     let onpointerdown = {
         let pointers = pointers.clone();
         Callback::from(move |e: PointerEvent| {
@@ -445,7 +447,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let mut p = pointers.borrow_mut();
             let x = local_x(&e);
             p.down.retain(|d| d.0 != e.pointer_id());
-            p.down.push((e.pointer_id(), x, e.offset_y() as f64));
+            p.down.push((e.pointer_id(), x, local_y(&e)));
             p.dragged = false;
             if p.down.len() == 2 {
                 let (a, b) = (p.down[0], p.down[1]);
@@ -455,7 +457,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     mid: (a.1 + b.1) / 2.0,
                 };
             } else {
-                let brush = e.shift_key() || e.offset_y() as f64 >= rows.axis - 14.0;
+                let brush = e.shift_key() || local_y(&e) >= rows.axis - 14.0;
                 p.gesture = Gesture::Pressed { x, view: v, brush };
             }
         })
@@ -469,7 +471,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let x = local_x(&e);
             if let Some(d) = p.down.iter_mut().find(|d| d.0 == e.pointer_id()) {
                 d.1 = x;
-                d.2 = e.offset_y() as f64;
+                d.2 = local_y(&e);
             }
             let g = p.gesture.clone();
             match g {
@@ -1037,7 +1039,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let pointers = pointers.clone();
         let set_view = set_view.clone();
         Callback::from(move |e: PointerEvent| {
-            let x = e.offset_x() as f64 - GUTTER;
+            let x = local(&e, e.client_x(), e.client_y()).0;
             let mut p = pointers.borrow_mut();
             // Pressing outside the window moves it there first.
             let from = if x < ov_x0 || x > ov_x1 {
@@ -1062,7 +1064,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: PointerEvent| {
             let g = pointers.borrow().gesture.clone();
             if let Gesture::Overview { x: x0, view } = g {
-                set_view(ov_to_view(e.offset_x() as f64 - GUTTER, view, x0));
+                set_view(ov_to_view(
+                    local(&e, e.client_x(), e.client_y()).0,
+                    view,
+                    x0,
+                ));
             }
         })
     };
@@ -1127,7 +1133,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     html! {
         <section class={classes!("timeline", s.list.then_some("list-mode"))} aria-labelledby="timeline-title" ref={container}>
-            <div class="timeline-head">
+            <div class="timeline-head" ref={head}>
                 <h2 id="timeline-title">{ "Timeline" }</h2>
                 <div class="mode" role="group" aria-label="Show the timeline as">
                     <button type="button" aria-pressed={(!s.list).to_string()} onclick={set_list(false)}>{ "Graph" }</button>
@@ -1138,6 +1144,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
             </div>
             if !s.list {
+              <div class="timeline-graph">
                 <div class="timeline-tools" role="toolbar" aria-label="Timeline view" aria-controls="timeline-graph">
                     <button type="button" onclick={zoom_by(2.0)} aria-label="Zoom in">{ "+" }</button>
                     <button type="button" onclick={zoom_by(0.5)} aria-label="Zoom out">{ "−" }</button>
@@ -1178,9 +1185,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     { format!("Whole range {} – {}; in view: {shown}. Arrow keys move it.", year_of(full.0), year_of(full.1)) }
                 </div>
                 { for cluster_list }
+              </div>
             }
             <TimelineList results={props.results.clone()} hide_unmatched={filtering} print_only={!s.list} />
-            { for selected_card }
+            <div class="timeline-card">{ for selected_card }</div>
             <div class="visually-hidden" aria-live="polite">{ announce.unwrap_or_default() }</div>
         </section>
     }
@@ -1293,5 +1301,23 @@ fn parse_key(k: &str) -> Option<Focus> {
         Some(b'e') => Some(Focus::Event(n)),
         Some(b'a') => Some(Focus::Article(n)),
         _ => None,
+    }
+}
+
+/// Where an event happened in the drawing it belongs to (the `<svg>` around its target):
+/// x right of the lane names, y from the top. `offsetX` is not used: on SVG children it
+/// is measured from the child, not the drawing.
+fn local(e: &Event, client_x: i32, client_y: i32) -> (f64, f64) {
+    let rect = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("svg").ok().flatten())
+        .map(|svg| svg.get_bounding_client_rect());
+    match rect {
+        Some(r) => (
+            client_x as f64 - r.left() - GUTTER,
+            client_y as f64 - r.top(),
+        ),
+        None => (client_x as f64 - GUTTER, client_y as f64),
     }
 }

@@ -30,7 +30,7 @@ test('search as you type, accent-insensitive, with highlights and URL', async ()
   await page.fill('#search', '"takeover of Lima"');
   await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
   assert.equal(await page.locator('.result .snippet mark').first().innerText(), 'takeover of Lima');
-  assert.match(await page.locator('[aria-live=polite]').innerText(), /2 articles/);
+  assert.match(await page.locator('#live-count').innerText(), /2 articles/);
   clean(t);
   await t.context.close();
 });

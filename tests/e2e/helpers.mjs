@@ -57,8 +57,8 @@ export async function launch() {
  * A page that records console errors, page errors and every request to another origin
  * than those allowed.
  */
-export async function newPage(browser, { width = 1280, height = 800, allowed = [], reducedMotion = 'reduce' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion });
+export async function newPage(browser, { width = 1280, height = 800, allowed = [], reducedMotion = 'reduce', hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion, hasTouch, isMobile });
   const page = await context.newPage();
   const problems = { console: [], foreign: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });

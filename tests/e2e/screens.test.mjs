@@ -16,6 +16,9 @@ const VIEWS = [
   ['entity-card', 'a=2023-01-takeover-of-lima&ent=lisa-kenna'],
   ['notice', 'e=nobody&from=2023-02-30'],
   ['embed', 'embed=1&q=troops'],
+  ['timeline-event', 'win=2022-11-20,2023-02-10&ev=era-state-of-emergency'],
+  ['timeline-whole', 'win=1915-11-26,2028-02-07&e=dina-boluarte'],
+  ['timeline-list', 'timeline=list&e=dina-boluarte'],
 ];
 
 for (const [w, h, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
