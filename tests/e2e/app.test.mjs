@@ -74,7 +74,7 @@ test('date range filter on events and on publication', async () => {
 test('open an article, its provenance, a paragraph link, an entity card, and filter from it', async () => {
   const t = await open();
   const { page } = t;
-  await page.click('text=Protests continue into fifth day');
+  await page.click('.result-list a:has-text("Protests continue into fifth day")');
   await page.waitForSelector('#reader');
   const prov = await page.locator('.provenance').innerText();
   assert.match(prov, /supplied/);
