@@ -31,6 +31,18 @@ pub fn engine() -> Result<&'static Engine, &'static str> {
     }
 }
 
+/// Use `engine` instead of the embedded corpus. For benchmarks and tests that need
+/// another corpus (a 10,000-event synthetic one): it must run before the app first
+/// asks for the engine; returns `false` if the engine was already set.
+pub fn install_engine(engine: Engine) -> bool {
+    ENGINE.set(Ok(engine)).is_ok()
+}
+
+/// The embedded corpus, undecoded.
+pub fn corpus_bytes() -> &'static [u8] {
+    CORPUS_BYTES
+}
+
 /// Install the panic message and mount the app on `<body>`.
 pub fn start() {
     dom::install_panic_message();

@@ -43,6 +43,8 @@ const LABEL_ROW: f64 = 15.0;
 const SPAN_ROW: f64 = 8.0;
 /// Height of the overview strip.
 const OVERVIEW_H: f64 = 30.0;
+/// Largest corpus whose list is kept (hidden) for printing in graph mode.
+const PRINT_LIST_MAX: usize = 1000;
 /// How long the view must rest before it is written to the URL (ms).
 const SETTLE_MS: u32 = 300;
 
@@ -571,6 +573,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Some(Focus::Article(a)) => link.article == a,
         None => false,
     };
+    // One group per kind of mark: a change in how many ticks or links there are never
+    // shifts the marks of another kind (unkeyed children are matched by position).
+    let mut layers: Vec<Html> = Vec::with_capacity(9);
     let mut plot: Vec<Html> = Vec::with_capacity(l.ticks.len() * 2 + l.events.len() + 64);
     plot.push(node(
         "rect",
@@ -597,6 +602,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             vec![],
         ));
     }
+    seal(&mut plot, &mut layers, "grid-layer");
     for b in &l.bands {
         let ev = &c.events[b.event as usize];
         let key = focus_key(Focus::Event(b.event));
@@ -649,6 +655,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
         plot.push(mark_node(cls, &key, tab(&key), label, &[], kids));
     }
+    seal(&mut plot, &mut layers, "bands");
     for k in &l.links {
         let mut cls = String::from("link");
         flag(&mut cls, related(k), "hl");
@@ -680,6 +687,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         ],
         vec![],
     ));
+    seal(&mut plot, &mut layers, "links");
     if let Some((a, b)) = s.range {
         let x0 = corpus::util::clamp(v.x(a.to_days() as f64), -1.0, v.width + 1.0);
         let x1 = corpus::util::clamp(v.x((b.to_days() + 1) as f64), -1.0, v.width + 1.0);
@@ -695,6 +703,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             vec![],
         ));
     }
+    seal(&mut plot, &mut layers, "axis-layer");
     for m in &l.events {
         let ev = &c.events[m.event as usize];
         let key = focus_key(Focus::Event(m.event));
@@ -801,6 +810,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             kids,
         ));
     }
+    seal(&mut plot, &mut layers, "events");
     for (i, cl) in l.clusters.iter().enumerate() {
         let key = focus_key(Focus::Event(cl.events[0]));
         let first = &c.events[cl.events[0] as usize];
@@ -856,6 +866,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             kids,
         ));
     }
+    seal(&mut plot, &mut layers, "clusters");
     for am in &l.articles {
         let a = &c.articles[am.article as usize];
         let key = focus_key(Focus::Article(am.article));
@@ -927,6 +938,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             kids,
         ));
     }
+    seal(&mut plot, &mut layers, "articles");
     for t in &l.ticks {
         let cls = if t.major { "tick major" } else { "tick" };
         plot.push(node(
@@ -939,6 +951,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             vec![Html::from(t.label.clone())],
         ));
     }
+    seal(&mut plot, &mut layers, "ticks");
     if let Some((a, b)) = *brush {
         let (x0, x1) = if a <= b { (a, b) } else { (b, a) };
         plot.push(node(
@@ -953,6 +966,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             vec![],
         ));
     }
+
+    seal(&mut plot, &mut layers, "brush-layer");
 
     // --- Toolbar, status, overview -------------------------------------------------
     let zoom_by = |k: f64| {
@@ -1168,7 +1183,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                      {onkeydown} {onfocusin} {onclick} {onmouseover} {onmouseleave} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>
                     { lane_names }
                     <g transform={format!("translate({},0)", px(GUTTER))}>
-                        { for plot }
+                        { for layers }
                     </g>
                 </svg>
                 <p class="focus-info" aria-hidden="true">{ info.unwrap_or_else(|| html! { { "Point at or focus a mark to see how it was dated." } }) }</p>
@@ -1187,7 +1202,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { for cluster_list }
               </div>
             }
-            <TimelineList results={props.results.clone()} hide_unmatched={filtering} print_only={!s.list} />
+            // The list is also the print view; past a thousand events printing the whole
+            // list is not useful, and the hidden copy would slow every page.
+            if s.list || c.events.len() <= PRINT_LIST_MAX {
+                <TimelineList results={props.results.clone()} hide_unmatched={filtering} print_only={!s.list} />
+            }
             <div class="timeline-card">{ for selected_card }</div>
             <div class="visually-hidden" aria-live="polite">{ announce.unwrap_or_default() }</div>
         </section>
@@ -1320,4 +1339,13 @@ fn local(e: &Event, client_x: i32, client_y: i32) -> (f64, f64) {
         ),
         None => (client_x as f64 - GUTTER, client_y as f64),
     }
+}
+
+/// Wrap the marks drawn so far in a group of their own.
+fn seal(plot: &mut Vec<Html>, layers: &mut Vec<Html>, class: &str) {
+    layers.push(node(
+        "g",
+        &[("class", class.to_string())],
+        std::mem::take(plot),
+    ));
 }

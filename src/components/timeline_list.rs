@@ -21,9 +21,13 @@ pub struct TimelineListProps {
     pub print_only: bool,
 }
 
+/// How many events are listed before "Show more".
+const PAGE: usize = 400;
+
 /// The list.
 #[component]
 pub fn TimelineList(props: &TimelineListProps) -> Html {
+    let shown = use_state(|| PAGE);
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -55,7 +59,12 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
             });
         }
     };
+    let mut listed = 0usize;
     for g in &gs {
+        if listed >= *shown {
+            break;
+        }
+        listed += g.events.len();
         if year != Some(g.year) {
             flush(year, &mut months, &mut out);
             year = Some(g.year);
@@ -113,6 +122,10 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
         });
     }
     flush(year, &mut months, &mut out);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     html! {
         <div class={classes!("timeline-list", props.print_only.then_some("print-only"))}>
             if props.hide_unmatched {
@@ -122,6 +135,9 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
                 <p class="empty">{ "Nothing on the timeline matches. Remove a filter or change the search." }</p>
             }
             { for out }
+            if events.len() > listed {
+                <button type="button" class="link-button" onclick={more}>{ format!("Show more events ({} more)", events.len() - listed) }</button>
+            }
         </div>
     }
 }
