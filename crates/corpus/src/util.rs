@@ -45,9 +45,24 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, |a, b| a < b);
 }
 
+/// `x` limited to `lo..=hi` (`lo` wins if they cross). Unlike `f64::clamp` it never
+/// panics, and it does not bring float formatting (its panic message) into the app.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamp_never_panics() {
+        assert_eq!(clamp(5.0, 0.0, 3.0), 3.0);
+        assert_eq!(clamp(-1.0, 0.0, 3.0), 0.0);
+        assert_eq!(clamp(1.0, 3.0, 0.0), 3.0, "crossed bounds: lo wins");
+        let n = clamp(f64::NAN, 0.0, 3.0);
+        assert!((0.0..=3.0).contains(&n), "NaN gives a bound, not NaN");
+    }
     use crate::synth::Rng;
 
     #[test]
@@ -64,10 +79,4 @@ mod tests {
         sort_by_key(&mut v, |x| (std::cmp::Reverse(x.0), x.1));
         assert_eq!(v, [(2, 'a'), (2, 'b'), (1, 'z')]);
     }
-}
-
-/// `x` limited to `lo..=hi` (`lo` wins if they cross). Unlike `f64::clamp` it never
-/// panics, and it does not bring float formatting (its panic message) into the app.
-pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
-    x.min(hi).max(lo)
 }
