@@ -3,6 +3,7 @@
 //! paragraph in the reader, with how long after the event each article reported it.
 
 use super::link::ActionLink;
+use super::parts::entity_chip;
 use crate::engine;
 use crate::store::use_dispatch;
 use corpus::render::{date_label, lag, short_date};
@@ -40,15 +41,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         corpus::Precision::Year => "to the year: it may fall on any day in it",
         corpus::Precision::Span => "as a period",
     };
-    let chips = ev.entities.iter().filter_map(|&e| c.entities.get(e as usize).map(|ent| (e, ent))).map(|(e, ent)| {
-        html! {
-            <li class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
-                <ActionLink action={Action::OpenEntity(e)}>
-                    <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>{ ent.name.clone() }
-                </ActionLink>
-            </li>
-        }
-    });
+    let chips = ev.entities.iter().map(|&e| entity_chip(c, e));
     let evidence = ev.evidence.iter().map(|evd| {
         let a = &c.articles[evd.article as usize];
         let when = lag(&ev.date, a.published.span());

@@ -7,6 +7,7 @@ pub mod filters;
 pub mod link;
 pub mod notices;
 pub mod paragraph;
+pub mod parts;
 pub mod reader;
 pub mod results;
 pub mod search_box;
@@ -35,11 +36,18 @@ pub fn kind_singular(k: EntityKind) -> &'static str {
     }
 }
 
-/// Query results shared between components; equal when they are the same computation.
-#[derive(Clone, Debug)]
-pub struct Shared(pub std::rc::Rc<corpus::Results>);
+/// A value shared between components (query results by default); equal when it is the
+/// same computation, so a child re-renders only when its parent computed anew.
+#[derive(Debug)]
+pub struct Shared<T = corpus::Results>(pub std::rc::Rc<T>);
 
-impl PartialEq for Shared {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         std::rc::Rc::ptr_eq(&self.0, &other.0)
     }

@@ -2,13 +2,14 @@
 //! matching events, in the chosen order.
 
 use super::link::ActionLink;
+use super::parts::{entity_chip, event_date, evidence_links};
 use super::Shared;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
-use corpus::render::{count, date_label, short_date};
+use corpus::render::{count, short_date};
 use corpus::search::Snippet;
 use corpus::state::Action;
-use corpus::{DateMethod, Order, Precision, Provenance};
+use corpus::{Order, Precision, Provenance};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -118,31 +119,12 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     });
     let events = r.events.iter().take(*events_shown).map(|&vi| {
         let v = &c.events[vi as usize];
-        let how = match v.method {
-            DateMethod::Stated => None,
-            DateMethod::Resolved => Some(("resolved", "Date resolved from a relative expression")),
-            DateMethod::Inferred => Some(("inferred", "Date inferred")),
-        };
-        let evidence = v.evidence.iter().map(|ev| {
-            let a = &c.articles[ev.article as usize];
-            let label = format!("Passage in “{}”, paragraph {}", a.title, ev.paragraph + 1);
-            html! {
-                <li><ActionLink action={Action::OpenArticle(ev.article, Some(ev.paragraph))} label={AttrValue::from(label)}>
-                    { format!("{} ¶{}", short_date(a.published.date), ev.paragraph + 1) }
-                </ActionLink></li>
-            }
-        });
         html! {
             <li key={v.id.clone()} class={classes!("event", format!("c-{}", v.category.as_str()))}>
-                <p class="event-date">
-                    <time datetime={v.date.start.to_string()}>{ date_label(&v.date) }</time>
-                    if let Some((word, title)) = how {
-                        <span class="badge inferred" title={format!("{title}: {}", v.basis.clone().unwrap_or_default())}>{ word }</span>
-                    }
-                </p>
+                <p class="event-date">{ event_date(v) }</p>
                 <p class="event-title">{ v.title.clone() }</p>
                 <p class="event-meta"><span class="category">{ v.category.as_str() }</span>{ " · reported in " }</p>
-                <ul class="evidence-links">{ for evidence }</ul>
+                { evidence_links(c, v) }
             </li>
         }
     });
@@ -154,16 +136,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         let articles_shown = articles_shown.clone();
         Callback::from(move |_| articles_shown.set(*articles_shown + ARTICLES_PAGE))
     };
-    let entity_hits = r.entities.iter().take(12).map(|&e| {
-        let ent = &c.entities[e as usize];
-        html! {
-            <li class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
-                <ActionLink action={Action::OpenEntity(e)}>
-                    <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>{ ent.name.clone() }
-                </ActionLink>
-            </li>
-        }
-    });
+    let entity_hits = r.entities.iter().take(12).map(|&e| entity_chip(c, e));
     html! {
         <>
             <div class="results-head">

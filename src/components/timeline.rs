@@ -15,13 +15,12 @@ use crate::store::{use_dispatch, use_store};
 use corpus::render::{date_label, short_date};
 use corpus::state::Action;
 use corpus::timeline::{
-    bounds, default_viewport, items, layout, navigate, Focus, Item, Layout, Nav, Options, Shape,
-    Viewport,
+    bounds, default_viewport, density, describe, items, layout, navigate, Focus, Item, Layout, Nav,
+    Options, Shape, Viewport,
 };
-use corpus::{DateMethod, EventIx, Provenance};
+use corpus::{DateMethod, EventIx};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -117,15 +116,6 @@ fn focus_key(f: Focus) -> String {
     match f {
         Focus::Event(e) => format!("e{e}"),
         Focus::Article(a) => format!("a{a}"),
-    }
-}
-
-fn how_dated(m: DateMethod, basis: &Option<String>) -> Option<String> {
-    let b = basis.as_deref().unwrap_or("");
-    match m {
-        DateMethod::Stated => None,
-        DateMethod::Resolved => Some(format!("resolved: {b}")),
-        DateMethod::Inferred => Some(format!("inferred: {b}")),
     }
 }
 
@@ -266,10 +256,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     {
         let svg_ref = svg_ref.clone();
         let set_view = set_view.clone();
-        let cur = Rc::new(RefCell::new(v));
-        *cur.borrow_mut() = v;
-        let latest = cur.clone();
-        use_effect_with(v, move |_| {
+        // Registered again whenever the view changes, so it always zooms the view shown.
+        use_effect_with(v, move |&v| {
             let listener = svg_ref.cast::<web_sys::Element>().map(|el| {
                 EventListener::new_with_options(
                     &el,
@@ -279,7 +267,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
                             return;
                         };
-                        let v = *latest.borrow();
                         let (dx, dy) = (e.delta_x(), e.delta_y());
                         let scale = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
                         let x = local(&e.clone().into(), e.client_x(), e.client_y()).0;
@@ -309,12 +296,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     // The roving tab stop: the mark holding the focus, else the first event mark.
     let stop_key = {
-        let holds = |f: Focus| {
-            let lane = corpus::timeline::lane_of(c, f);
-            l.stops(lane).into_iter().find(|st| l.stop_holds(st, f))
-        };
         focus
-            .and_then(holds)
+            .and_then(|f| l.stop_of(c, f))
             .or_else(|| l.stops(corpus::timeline::Lane::Events).into_iter().next())
             .map(|st| focus_key(st.focus))
     };
@@ -388,23 +371,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
                 return;
             }
-            let centre = (*focus)
-                .and_then(|f| {
-                    let lane = corpus::timeline::lane_of(c, f);
-                    l.stops(lane).into_iter().find(|st| l.stop_holds(st, f))
-                })
-                .map_or(v.width / 2.0, |st| st.x);
+            let at = (*focus).and_then(|f| l.stop_of(c, f));
+            let centre = at.as_ref().map_or(v.width / 2.0, |st| st.x);
             match e.key().as_str() {
                 "Enter" | " " => {
                     e.prevent_default();
                     if let Some(f) = *focus {
-                        let lane = corpus::timeline::lane_of(c, f);
-                        let cluster = l
-                            .stops(lane)
-                            .into_iter()
-                            .find(|st| l.stop_holds(st, f))
-                            .and_then(|st| st.cluster);
-                        open(f, cluster);
+                        open(f, at.and_then(|st| st.cluster));
                     }
                 }
                 "+" | "=" => set_view(v.zoom(2.0, centre, full)),
@@ -607,14 +580,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let ev = &c.events[b.event as usize];
         let key = focus_key(Focus::Event(b.event));
         let y = rows.eras + b.row as f64 * ERA_ROW;
-        let label = format!(
-            "Era: {}, {}{}",
-            ev.title,
-            date_label(&ev.date),
-            how_dated(ev.method, &ev.basis)
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default()
-        );
+        let label = describe(c, Focus::Event(b.event))
+            .map(|d| d.label(dim_event(b.event)))
+            .unwrap_or_default();
         let mut cls = format!("band era{}", b.row % 3);
         flag(&mut cls, ev.method != DateMethod::Stated, "uncertain");
         flag(&mut cls, selected == Some(b.event), "selected");
@@ -708,19 +676,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let ev = &c.events[m.event as usize];
         let key = focus_key(Focus::Event(m.event));
         let dim = dim_event(m.event);
-        let label = format!(
-            "{}, {}{}{}",
-            ev.title,
-            date_label(&ev.date),
-            how_dated(ev.method, &ev.basis)
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default(),
-            if dim {
-                "; does not match the filters"
-            } else {
-                ""
-            }
-        );
+        let label = describe(c, Focus::Event(m.event))
+            .map(|d| d.label(dim))
+            .unwrap_or_default();
         let mut cls = format!("mark event c-{}", ev.category.as_str());
         flag(&mut cls, m.uncertain, "uncertain");
         flag(&mut cls, selected == Some(m.event), "selected");
@@ -871,29 +829,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let a = &c.articles[am.article as usize];
         let key = focus_key(Focus::Article(am.article));
         let dim = filtering && !ar_match[am.article as usize];
-        let (e0, e1) = a.published.span();
-        let date = if e0 == e1 {
-            short_date(e0)
-        } else {
-            format!("{} – {}", short_date(e0), short_date(e1))
-        };
-        let label = format!(
-            "Article: {}, published {date}{}{}",
-            a.title,
-            if am.uncertain {
-                format!(
-                    "; inferred: {}",
-                    a.published.reason.as_deref().unwrap_or("")
-                )
-            } else {
-                String::new()
-            },
-            if dim {
-                "; does not match the filters"
-            } else {
-                ""
-            }
-        );
+        let label = describe(c, Focus::Article(am.article))
+            .map(|d| d.label(dim))
+            .unwrap_or_default();
         let mut cls = String::from("mark article");
         flag(&mut cls, am.uncertain, "uncertain");
         flag(&mut cls, dim, "dim");
@@ -1028,21 +966,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         },
     );
     // What the pointer or keyboard is on, in words (the visible tooltip).
-    let info = hl.map(|f| match f {
-        Focus::Event(e) => {
-            let ev = &c.events[e as usize];
-            let how = how_dated(ev.method, &ev.basis).unwrap_or_else(|| "date stated in the text".into());
-            html! { <><strong>{ ev.title.clone() }</strong>{ format!(" — {} · {how}", date_label(&ev.date)) }</> }
-        }
-        Focus::Article(a) => {
-            let ar = &c.articles[a as usize];
-            let how = if ar.published.status == Provenance::Stated {
-                "date stated (dateline)".to_string()
-            } else {
-                format!("inferred: {}", ar.published.reason.clone().unwrap_or_default())
-            };
-            html! { <><strong>{ ar.title.clone() }</strong>{ format!(" — published {} · {how}", short_date(ar.published.date)) }</> }
-        }
+    let info = hl.and_then(|f| describe(c, f)).map(|d| {
+        html! { <><strong>{ d.title.clone() }</strong>{ format!(" — {} · {}", d.date, d.how_or_stated()) }</> }
     });
 
     let ov_scale = (w / (full.1 - full.0)).max(1e-9);
@@ -1190,7 +1115,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <svg class="overview" width={px(total_w)} height={px(OVERVIEW_H)} aria-hidden="true"
                      onpointerdown={ov_down} onpointermove={ov_move} onpointerup={ov_up}>
                     <g transform={format!("translate({},0)", px(GUTTER))}>
-                        <Density items={Shared2(its.clone())} width={w} />
+                        <Density items={Shared(its.clone())} width={w} />
                         <rect class="window" x={px(ov_x0)} width={px((ov_x1 - ov_x0).max(3.0))} y="1" height={px(OVERVIEW_H - 2.0)} />
                     </g>
                 </svg>
@@ -1217,20 +1142,10 @@ fn year_of(day: f64) -> i32 {
     corpus::Date::from_days(day as i64).year
 }
 
-/// Items shared by pointer.
-#[derive(Clone)]
-pub struct Shared2(pub Rc<Vec<Item>>);
-
-impl PartialEq for Shared2 {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// Props of [`Density`].
 #[derive(Properties, PartialEq)]
 struct DensityProps {
-    items: Shared2,
+    items: Shared<Vec<Item>>,
     width: f64,
 }
 
@@ -1242,16 +1157,8 @@ fn Density(props: &DensityProps) -> Html {
         return html! {};
     };
     let full = bounds(engine.corpus());
-    let w = props.width.max(1.0);
     let bucket = 3.0;
-    let n = (w / bucket).ceil() as usize + 1;
-    let mut counts = vec![0u32; n];
-    for it in props.items.0.iter().filter(|i| !i.era) {
-        let x = (it.start - full.0) / (full.1 - full.0) * w;
-        if let Some(c) = counts.get_mut((x / bucket).max(0.0) as usize) {
-            *c += 1;
-        }
-    }
+    let counts = density(&props.items.0, full, props.width, bucket);
     let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
     let bars = counts.iter().enumerate().filter(|(_, &k)| k > 0).map(|(i, &k)| {
         let h = 4.0 + (OVERVIEW_H - 8.0) * ((k as f64).ln_1p() / max.ln_1p());

@@ -2,12 +2,13 @@
 //! print view, and the fallback for screen readers.
 
 use super::link::ActionLink;
+use super::parts::{event_date, evidence_links};
 use super::Shared;
 use crate::engine;
-use corpus::render::{date_label, short_date};
+use corpus::render::short_date;
 use corpus::state::Action;
 use corpus::timeline::groups;
-use corpus::{DateMethod, Provenance};
+use corpus::Provenance;
 use yew::prelude::*;
 
 /// Props of [`TimelineList`].
@@ -75,29 +76,13 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
         };
         let evs = g.events.iter().map(|&e| {
             let ev = &c.events[e as usize];
-            let how = match ev.method {
-                DateMethod::Stated => None,
-                m => Some(format!("{}: {}", m.as_str(), ev.basis.clone().unwrap_or_default())),
-            };
-            let reported = ev.evidence.iter().map(|evd| {
-                let a = &c.articles[evd.article as usize];
-                html! {
-                    <li><ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))}
-                        label={AttrValue::from(format!("Passage in “{}”, paragraph {}", a.title, evd.paragraph + 1))}>
-                        { format!("{} ¶{}", short_date(a.published.date), evd.paragraph + 1) }
-                    </ActionLink></li>
-                }
-            });
             html! {
                 <li class={classes!("tl-event", format!("c-{}", ev.category.as_str()))} data-event={ev.id.clone()}>
-                    <time datetime={ev.date.start.to_string()}>{ date_label(&ev.date) }</time>
-                    if let Some(h) = how {
-                        <span class="badge inferred" title={h.clone()}>{ ev.method.as_str() }</span>
-                    }
+                    { event_date(ev) }
                     { " " }
                     <ActionLink action={Action::SelectEvent(e)} class={classes!("tl-title")}>{ ev.title.clone() }</ActionLink>
                     <span class="meta">{ " — reported in " }</span>
-                    <ul class="evidence-links">{ for reported }</ul>
+                    { evidence_links(c, ev) }
                 </li>
             }
         });

@@ -1,23 +1,18 @@
 // End-to-end: real user flows against dist/ on a static server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, resultCount, DIST } from './helpers.mjs';
+import { serve, launch, newPage, openApp, assertClean, ready, resultCount, DIST } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(q = '', opts = {}) {
-  const t = await newPage(browser, { allowed: [server.origin], ...opts });
-  await t.page.goto(server.url + (q ? `?${q}` : ''));
-  await ready(t.page);
+  const t = await openApp(browser, server, q, opts);
   return t;
 }
 
-function clean(t) {
-  assert.deepEqual(t.problems.console, [], 'no console error');
-  assert.deepEqual(t.problems.foreign, [], 'no request to another origin');
-}
+const clean = assertClean;
 
 test('search as you type, accent-insensitive, with highlights and URL', async () => {
   const t = await open();

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,4 +84,18 @@ export async function resultCount(page) {
 export function shot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   return page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Open the app served by `server` at `?q` in a fresh page (see newPage) and wait for it. */
+export async function openApp(browser, server, q = '', opts = {}) {
+  const t = await newPage(browser, { allowed: [server.origin], ...opts });
+  await t.page.goto(server.url + (q ? `?${q}` : ''));
+  await ready(t.page);
+  return t;
+}
+
+/** No console error and no request to another origin happened on the page. */
+export function assertClean(t) {
+  assert.deepEqual(t.problems.console, [], 'no console error');
+  assert.deepEqual(t.problems.foreign, [], 'no request to another origin');
 }

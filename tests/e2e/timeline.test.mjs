@@ -2,24 +2,19 @@
 // navigation, selection, clusters, range brushing and the URL round trip.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, DIST } from './helpers.mjs';
+import { serve, launch, openApp, assertClean, ready, DIST } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(q = '', opts = {}) {
-  const t = await newPage(browser, { allowed: [server.origin], ...opts });
-  await t.page.goto(server.url + (q ? `?${q}` : ''));
-  await ready(t.page);
+  const t = await openApp(browser, server, q, opts);
   await t.page.waitForSelector('.graph [data-key]');
   return t;
 }
 
-function clean(t) {
-  assert.deepEqual(t.problems.console, [], 'no console error');
-  assert.deepEqual(t.problems.foreign, [], 'no request to another origin');
-}
+const clean = assertClean;
 
 const days = (s) => Date.parse(`${s}T00:00:00Z`) / 86400000;
 /** The visible window as [first day, day after the last] in days since 1970. */

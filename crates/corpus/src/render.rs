@@ -3,7 +3,7 @@
 //! into elements, so all the overlap rules are here and tested natively.
 
 use crate::date::{Date, DateSpec, Precision, MONTH_ABBR};
-use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind};
+use crate::model::{ArticleIx, Corpus, DateMethod, EntityIx, EntityKind};
 use crate::query::Engine;
 
 /// A run of text with uniform marks.
@@ -207,6 +207,17 @@ pub fn lag(event: &DateSpec, published: (Date, Date)) -> String {
     }
 }
 
+/// How a date not stated in the text was dated, for a tooltip or an accessible name:
+/// `resolved: <basis>`, `inferred: <basis>`; `None` for a stated date.
+pub fn how_dated(method: DateMethod, basis: Option<&str>) -> Option<String> {
+    let b = basis.unwrap_or("");
+    match method {
+        DateMethod::Stated => None,
+        DateMethod::Resolved => Some(format!("resolved: {b}")),
+        DateMethod::Inferred => Some(format!("inferred: {b}")),
+    }
+}
+
 /// `9 Jan 2023`.
 pub fn short_date(d: Date) -> String {
     format!(
@@ -253,6 +264,19 @@ pub fn date_label(d: &DateSpec) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn how_dated_names_the_method_and_its_basis() {
+        assert_eq!(how_dated(DateMethod::Stated, Some("x")), None);
+        assert_eq!(
+            how_dated(DateMethod::Inferred, Some("from the text")).as_deref(),
+            Some("inferred: from the text")
+        );
+        assert_eq!(
+            how_dated(DateMethod::Resolved, None).as_deref(),
+            Some("resolved: ")
+        );
+    }
 
     #[test]
     fn reporting_lag_is_no_more_precise_than_the_dates() {

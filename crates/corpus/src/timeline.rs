@@ -211,6 +211,14 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Left edge of the mark (where it starts in time).
+    pub fn left(&self) -> f64 {
+        match *self {
+            Shape::Point { x } => x,
+            Shape::Span { x0, .. } => x0,
+        }
+    }
+
     /// Centre of the mark.
     pub fn centre(&self) -> f64 {
         match *self {
@@ -818,10 +826,7 @@ impl Layout {
                 .iter()
                 .map(|m| Stop {
                     x: m.shape.centre(),
-                    key: match m.shape {
-                        Shape::Point { x } => x,
-                        Shape::Span { x0, .. } => x0,
-                    },
+                    key: m.shape.left(),
                     focus: Focus::Event(m.event),
                     cluster: None,
                 })
@@ -837,10 +842,7 @@ impl Layout {
                 .iter()
                 .map(|a| Stop {
                     x: a.shape.centre(),
-                    key: match a.shape {
-                        Shape::Point { x } => x,
-                        Shape::Span { x0, .. } => x0,
-                    },
+                    key: a.shape.left(),
                     focus: Focus::Article(a.article),
                     cluster: None,
                 })
@@ -848,6 +850,13 @@ impl Layout {
         };
         crate::util::sort_by(&mut v, |a, b| a.key < b.key);
         v
+    }
+
+    /// The stop in view that stands for `f`, on its lane.
+    pub fn stop_of(&self, c: &Corpus, f: Focus) -> Option<Stop> {
+        self.stops(lane_of(c, f))
+            .into_iter()
+            .find(|s| self.stop_holds(s, f))
     }
 
     /// Does this stop stand for `f` (a cluster stands for all its events)?
@@ -1004,6 +1013,99 @@ pub fn navigate(
             }
         }
     }
+}
+
+/// What an event, era or article says about itself in words: its accessible name, its
+/// tooltip, and the line under the graph. Dates not stated in the text say how they
+/// were dated (`inferred: …`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Description {
+    /// `Era: `, `Article: ` or nothing (an event).
+    pub prefix: &'static str,
+    /// Title.
+    pub title: String,
+    /// The date at its precision (`published …` for an article).
+    pub date: String,
+    /// How a date not stated was dated; `None` when stated.
+    pub how: Option<String>,
+}
+
+impl Description {
+    /// The accessible name: `Era: title, date; inferred: …; does not match the filters`.
+    pub fn label(&self, dim: bool) -> String {
+        let mut s = format!("{}{}, {}", self.prefix, self.title, self.date);
+        if let Some(h) = &self.how {
+            s.push_str("; ");
+            s.push_str(h);
+        }
+        if dim {
+            s.push_str("; does not match the filters");
+        }
+        s
+    }
+
+    /// How it was dated, also when stated.
+    pub fn how_or_stated(&self) -> String {
+        self.how.clone().unwrap_or_else(|| {
+            if self.prefix == "Article: " {
+                "date stated (dateline)".into()
+            } else {
+                "date stated in the text".into()
+            }
+        })
+    }
+}
+
+/// Describe an item (`None` for an index out of range).
+pub fn describe(c: &Corpus, f: Focus) -> Option<Description> {
+    use crate::render::{date_label, how_dated, short_date};
+    match f {
+        Focus::Event(e) => {
+            let ev = c.events.get(e as usize)?;
+            Some(Description {
+                prefix: if ev.category == Category::Era {
+                    "Era: "
+                } else {
+                    ""
+                },
+                title: ev.title.clone(),
+                date: date_label(&ev.date),
+                how: how_dated(ev.method, ev.basis.as_deref()),
+            })
+        }
+        Focus::Article(a) => {
+            let ar = c.articles.get(a as usize)?;
+            let (e0, e1) = ar.published.span();
+            let date = if e0 == e1 {
+                short_date(e0)
+            } else {
+                format!("{} – {}", short_date(e0), short_date(e1))
+            };
+            Some(Description {
+                prefix: "Article: ",
+                title: ar.title.clone(),
+                date: format!("published {date}"),
+                how: (ar.published.status != Provenance::Stated)
+                    .then(|| format!("inferred: {}", ar.published.reason.as_deref().unwrap_or(""))),
+            })
+        }
+    }
+}
+
+/// How many non-era items start in each `bucket` pixels of a drawing `width` wide that
+/// shows `bounds` (the overview strip's density).
+pub fn density(items: &[Item], bounds: (f64, f64), width: f64, bucket: f64) -> Vec<u32> {
+    let w = width.max(1.0);
+    let bucket = bucket.max(1.0);
+    let mut counts = vec![0u32; (w / bucket).ceil() as usize + 1];
+    let span = (bounds.1 - bounds.0).max(1e-9);
+    for it in items.iter().filter(|i| !i.era) {
+        let x = (it.start - bounds.0) / span * w;
+        if let Some(n) = counts.get_mut((x / bucket).max(0.0) as usize) {
+            *n += 1;
+        }
+    }
+    counts
 }
 
 /// One heading of the list view: a year and a month (`None`: only the year is known, or

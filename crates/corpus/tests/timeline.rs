@@ -385,3 +385,63 @@ fn the_list_groups_by_year_and_month_in_time_order() {
     let some = groups(c, &all[..3], &[]);
     assert_eq!(some.iter().map(|g| g.events.len()).sum::<usize>(), 3);
 }
+
+#[test]
+fn marks_describe_themselves_and_say_how_uncertain_dates_were_found() {
+    use corpus::timeline::{describe, Focus};
+    let c = corpus();
+    let era = describe(
+        c,
+        Focus::Event(c.event_ix("era-state-of-emergency").unwrap()),
+    )
+    .unwrap();
+    assert!(era
+        .label(false)
+        .starts_with("Era: National state of emergency, 14 Dec 2022 – 23 Jan 2023; inferred: "));
+    assert!(era.label(true).ends_with("; does not match the filters"));
+    let stated = c
+        .events
+        .iter()
+        .position(|e| e.method == corpus::DateMethod::Stated && e.category != Category::Era)
+        .unwrap();
+    let d = describe(c, Focus::Event(stated as u32)).unwrap();
+    assert_eq!(d.how, None);
+    assert_eq!(d.how_or_stated(), "date stated in the text");
+    assert!(!d.label(false).contains(';'), "{}", d.label(false));
+    let a = describe(
+        c,
+        Focus::Article(c.article_ix("2023-07-protests-resume").unwrap()),
+    )
+    .unwrap();
+    assert_eq!(
+        a.label(false).split(';').next().unwrap(),
+        "Article: Protests resume against US-backed Boluarte regime in Peru, published 21 Jul 2023 – 27 Jul 2023"
+    );
+    assert!(a.how.as_deref().unwrap().starts_with("inferred: "));
+    let dated = describe(
+        c,
+        Focus::Article(c.article_ix("2024-12-police-state-buildup").unwrap()),
+    )
+    .unwrap();
+    assert_eq!(dated.how_or_stated(), "date stated (dateline)");
+    assert_eq!(describe(c, Focus::Event(99_999)), None);
+}
+
+#[test]
+fn the_overview_counts_events_per_bucket() {
+    use corpus::timeline::density;
+    let c = corpus();
+    let it = items(c, None);
+    let b = bounds(c);
+    let d = density(&it, b, 600.0, 3.0);
+    assert_eq!(d.len(), 201);
+    assert_eq!(
+        d.iter().map(|&n| n as usize).sum::<usize>(),
+        it.iter().filter(|i| !i.era).count(),
+        "every non-era event is counted once"
+    );
+    // Most events are in the last few years: the last tenth of the strip holds most.
+    let tail: u32 = d[180..].iter().sum();
+    assert!(tail as usize * 2 > it.len() / 2, "{tail}");
+    assert!(density(&[], b, 0.0, 0.0).iter().all(|&n| n == 0));
+}

@@ -1,0 +1,49 @@
+//! Small pieces several views draw the same way: an event's date with its "how dated"
+//! badge, the links to the passages that report an event, and an entity chip.
+
+use super::link::ActionLink;
+use corpus::render::{date_label, how_dated, short_date};
+use corpus::state::Action;
+use corpus::{Corpus, DateMethod, EntityIx, Event};
+use yew::prelude::*;
+
+/// The event's date at its precision, with a badge when it was not stated (its tooltip
+/// says how it was found).
+pub fn event_date(ev: &Event) -> Html {
+    html! {
+        <>
+            <time datetime={ev.date.start.to_string()}>{ date_label(&ev.date) }</time>
+            if ev.method != DateMethod::Stated {
+                <span class="badge inferred" title={how_dated(ev.method, ev.basis.as_deref())}>{ ev.method.as_str() }</span>
+            }
+        </>
+    }
+}
+
+/// "9 Dec 2022 ¶4" links to each passage that reports the event.
+pub fn evidence_links(c: &Corpus, ev: &Event) -> Html {
+    let items = ev.evidence.iter().map(|evd| {
+        let a = &c.articles[evd.article as usize];
+        let label = format!("Passage in “{}”, paragraph {}", a.title, evd.paragraph + 1);
+        html! {
+            <li><ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))} label={AttrValue::from(label)}>
+                { format!("{} ¶{}", short_date(a.published.date), evd.paragraph + 1) }
+            </ActionLink></li>
+        }
+    });
+    html! { <ul class="evidence-links">{ for items }</ul> }
+}
+
+/// A chip that opens an entity's card, marked with its kind in words.
+pub fn entity_chip(c: &Corpus, e: EntityIx) -> Html {
+    let Some(ent) = c.entities.get(e as usize) else {
+        return html! {};
+    };
+    html! {
+        <li class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
+            <ActionLink action={Action::OpenEntity(e)}>
+                <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>{ ent.name.clone() }
+            </ActionLink>
+        </li>
+    }
+}
