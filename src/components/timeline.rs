@@ -623,7 +623,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
         plot.push(mark_node(cls, &key, tab(&key), label, &[], kids));
     }
-    seal(&mut plot, &mut layers, "bands");
+    seal(&mut plot, &mut layers, "bands clipped");
     for k in &l.links {
         let mut cls = String::from("link");
         flag(&mut cls, related(k), "hl");
@@ -655,7 +655,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         ],
         vec![],
     ));
-    seal(&mut plot, &mut layers, "links");
+    seal(&mut plot, &mut layers, "links clipped");
     if let Some((a, b)) = s.range {
         let x0 = corpus::util::clamp(v.x(a.to_days() as f64), -1.0, v.width + 1.0);
         let x1 = corpus::util::clamp(v.x((b.to_days() + 1) as f64), -1.0, v.width + 1.0);
@@ -768,7 +768,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             kids,
         ));
     }
-    seal(&mut plot, &mut layers, "events");
+    seal(&mut plot, &mut layers, "events clipped");
     for (i, cl) in l.clusters.iter().enumerate() {
         let key = focus_key(Focus::Event(cl.events[0]));
         let first = &c.events[cl.events[0] as usize];
@@ -824,7 +824,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             kids,
         ));
     }
-    seal(&mut plot, &mut layers, "clusters");
+    seal(&mut plot, &mut layers, "clusters clipped");
     for am in &l.articles {
         let a = &c.articles[am.article as usize];
         let key = focus_key(Focus::Article(am.article));
@@ -876,7 +876,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             kids,
         ));
     }
-    seal(&mut plot, &mut layers, "articles");
+    seal(&mut plot, &mut layers, "articles clipped");
     for t in &l.ticks {
         let cls = if t.major { "tick major" } else { "tick" };
         plot.push(node(
@@ -1079,7 +1079,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <button type="button" aria-pressed={(!s.list).to_string()} onclick={set_list(false)}>{ "Graph" }</button>
                     <button type="button" aria-pressed={s.list.to_string()} onclick={set_list(true)}>{ "List" }</button>
                 </div>
-                if filtering {
+                if filtering && !s.list {
                     <label class="hide-toggle"><input type="checkbox" checked={*hide} onchange={toggle_hide} />{ " Hide what does not match" }</label>
                 }
             </div>
@@ -1108,6 +1108,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                      {onkeydown} {onfocusin} {onclick} {onmouseover} {onmouseleave} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>
                     { lane_names }
                     <g transform={format!("translate({},0)", px(GUTTER))}>
+                        <clipPath id="timeline-clip"><rect x="-4" y="0" width={px(w + 8.0)} height={px(rows.height)} /></clipPath>
                         { for layers }
                     </g>
                 </svg>

@@ -183,7 +183,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            cluster_px: 14.0,
+            // The app draws a cluster as a 20 px bubble: 22 px keeps them apart.
+            cluster_px: 22.0,
             tick_px: 64.0,
             char_px: 6.5,
             label_chars: 28,
@@ -500,33 +501,11 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
     }
     // Events: spans keep their extent; points cluster.
     let mut span_rows: Vec<f64> = Vec::new();
-    let mut pending: Vec<(f64, &Item)> = Vec::new(); // points of the current cluster
-    let flush = |pending: &mut Vec<(f64, &Item)>, out: &mut Layout| {
-        match pending.len() {
-            0 => {}
-            1 => {
-                let (x, it) = pending[0];
-                out.events.push(EventMark {
-                    event: it.event,
-                    shape: Shape::Point { x },
-                    row: 0,
-                    uncertain: it.uncertain,
-                    label: None,
-                });
-            }
-            _ => {
-                let x = pending.iter().map(|p| p.0).sum::<f64>() / pending.len() as f64;
-                out.clusters.push(Cluster {
-                    x,
-                    x0: pending[0].0,
-                    events: pending.iter().map(|p| p.1.event).collect(),
-                    start: pending.iter().map(|p| p.1.start).fold(f64::MAX, f64::min),
-                    end: pending.iter().map(|p| p.1.end).fold(f64::MIN, f64::max),
-                });
-            }
-        }
-        pending.clear();
-    };
+    // Points, grouped: each group is drawn as one mark at the mean of its members. A
+    // new point starts a group; groups whose centres are closer than `cluster_px` merge,
+    // so no two drawn marks (points or clusters) are ever closer than that.
+    let mut groups: Vec<Vec<(f64, &Item)>> = Vec::new();
+    let centre = |g: &[(f64, &Item)]| g.iter().map(|p| p.0).sum::<f64>() / g.len() as f64;
     for it in items.iter().filter(|i| !i.era) {
         if it.end <= v.start {
             out.before += 1;
@@ -544,12 +523,8 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
             if x < -margin || x > v.width + margin {
                 continue;
             }
-            if pending.first().is_some_and(|p| x - p.0 > o.cluster_px) {
-                flush(&mut pending, &mut out);
-            }
             if !it.point {
                 // Narrow spans are never merged into clusters: their extent matters.
-                flush(&mut pending, &mut out);
                 out.events.push(EventMark {
                     event: it.event,
                     shape: Shape::Span { x0, x1 },
@@ -559,7 +534,16 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
                 });
                 continue;
             }
-            pending.push((x, it));
+            groups.push(vec![(x, it)]);
+            while groups.len() >= 2
+                && centre(&groups[groups.len() - 1]) - centre(&groups[groups.len() - 2])
+                    < o.cluster_px
+            {
+                let top = groups.pop().unwrap_or_default();
+                if let Some(prev) = groups.last_mut() {
+                    prev.extend(top);
+                }
+            }
         } else {
             let (cx0, cx1) = (x0.max(-margin), x1.min(v.width + margin));
             let row = pack(&mut span_rows, cx0, cx1, 2.0);
@@ -572,7 +556,25 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
             });
         }
     }
-    flush(&mut pending, &mut out);
+    for g in &groups {
+        if let [(x, it)] = g.as_slice() {
+            out.events.push(EventMark {
+                event: it.event,
+                shape: Shape::Point { x: *x },
+                row: 0,
+                uncertain: it.uncertain,
+                label: None,
+            });
+        } else {
+            out.clusters.push(Cluster {
+                x: centre(g),
+                x0: g[0].0,
+                events: g.iter().map(|p| p.1.event).collect(),
+                start: g.iter().map(|p| p.1.start).fold(f64::MAX, f64::min),
+                end: g.iter().map(|p| p.1.end).fold(f64::MIN, f64::max),
+            });
+        }
+    }
     crate::util::sort_by(&mut out.events, |a, b| {
         (a.shape.centre(), a.event) < (b.shape.centre(), b.event)
     });

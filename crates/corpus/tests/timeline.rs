@@ -142,6 +142,25 @@ fn dense_periods_cluster_and_labels_never_collide() {
     ] {
         let l = layout(c, &its, &v, &Options::default());
         no_label_overlap(&l, Options::default().label_gap);
+        // Points and clusters never overlap: drawn marks are at least cluster_px apart.
+        let mut xs: Vec<f64> = l
+            .events
+            .iter()
+            .filter_map(|m| match m.shape {
+                Shape::Point { x } => Some(x),
+                Shape::Span { .. } => None,
+            })
+            .chain(l.clusters.iter().map(|c| c.x))
+            .collect();
+        xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        for w in xs.windows(2) {
+            assert!(
+                w[1] - w[0] >= Options::default().cluster_px - 1e-9,
+                "marks overlap at {} and {}",
+                w[0],
+                w[1]
+            );
+        }
         for lb in l.events.iter().filter_map(|m| m.label.as_ref()) {
             assert!(lb.x >= 0.0 && lb.x + lb.width <= v.width);
         }
