@@ -504,8 +504,9 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
     // Points, grouped: each group is drawn as one mark at the mean of its members. A
     // new point starts a group; groups whose centres are closer than `cluster_px` merge,
     // so no two drawn marks (points or clusters) are ever closer than that.
-    let mut groups: Vec<Vec<(f64, &Item)>> = Vec::new();
-    let centre = |g: &[(f64, &Item)]| g.iter().map(|p| p.0).sum::<f64>() / g.len() as f64;
+    // Each group keeps the sum of its members' x, so its centre costs nothing to find.
+    let mut groups: Vec<(f64, Vec<(f64, &Item)>)> = Vec::new();
+    let centre = |g: &(f64, Vec<(f64, &Item)>)| g.0 / g.1.len() as f64;
     for it in items.iter().filter(|i| !i.era) {
         if it.end <= v.start {
             out.before += 1;
@@ -534,14 +535,15 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
                 });
                 continue;
             }
-            groups.push(vec![(x, it)]);
+            groups.push((x, vec![(x, it)]));
             while groups.len() >= 2
                 && centre(&groups[groups.len() - 1]) - centre(&groups[groups.len() - 2])
                     < o.cluster_px
             {
                 let top = groups.pop().unwrap_or_default();
                 if let Some(prev) = groups.last_mut() {
-                    prev.extend(top);
+                    prev.0 += top.0;
+                    prev.1.extend(top.1);
                 }
             }
         } else {
@@ -557,17 +559,19 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
         }
     }
     for g in &groups {
-        if let [(x, it)] = g.as_slice() {
+        let x = centre(g);
+        let g = &g.1;
+        if let [(_, it)] = g.as_slice() {
             out.events.push(EventMark {
                 event: it.event,
-                shape: Shape::Point { x: *x },
+                shape: Shape::Point { x },
                 row: 0,
                 uncertain: it.uncertain,
                 label: None,
             });
         } else {
             out.clusters.push(Cluster {
-                x: centre(g),
+                x,
                 x0: g[0].0,
                 events: g.iter().map(|p| p.1.event).collect(),
                 start: g.iter().map(|p| p.1.start).fold(f64::MAX, f64::min),
