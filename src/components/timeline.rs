@@ -15,8 +15,8 @@ use crate::store::{use_dispatch, use_store};
 use corpus::render::{date_label, short_date};
 use corpus::state::Action;
 use corpus::timeline::{
-    bounds, default_viewport, density, describe, items, layout, navigate, Focus, Item, Layout, Nav,
-    Options, Shape, Viewport,
+    bounds, cluster_label, default_viewport, density, describe, items, lane_of, layout, navigate,
+    Cluster, Focus, Item, Lane, Nav, Options, Shape, Viewport,
 };
 use corpus::{DateMethod, EventIx};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -67,9 +67,11 @@ struct Rows {
 }
 
 impl Rows {
-    fn of(l: &Layout) -> Rows {
-        let era_rows = l.bands.iter().map(|b| b.row + 1).max().unwrap_or(1) as f64;
-        let span_rows = l.events.iter().map(|m| m.row).max().unwrap_or(0) as f64;
+    /// Room for every row the layout may use, so the drawing keeps its height while the
+    /// view moves (nothing below it jumps, and the page is not laid out again).
+    fn of(o: &Options) -> Rows {
+        let era_rows = o.band_rows as f64;
+        let span_rows = o.span_rows as f64;
         let eras = 4.0;
         let labels = eras + era_rows * ERA_ROW + 6.0;
         let events = labels + 3.0 * LABEL_ROW + 10.0;
@@ -133,7 +135,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let hover = use_state_eq(|| None::<Focus>);
     let brush = use_state(|| None::<(f64, f64)>);
     let hide = use_state(|| false);
-    let open_cluster = use_state(|| None::<Vec<EventIx>>);
+    let open_cluster = use_state(|| None::<Vec<Focus>>);
     let pointers = use_mut_ref(Pointers::default);
     let settle = use_mut_ref(|| None::<Timeout>);
     let move_focus = use_mut_ref(|| false);
@@ -288,8 +290,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
-    let l = layout(c, &its, &v, &Options::default());
-    let rows = Rows::of(&l);
+    let o = Options::default();
+    let l = layout(c, &its, &v, &o);
+    let rows = Rows::of(&o);
     *frame.borrow_mut() += 1;
     let (ev_match, ar_match) = &*matching;
     let dim_event = |e: EventIx| filtering && !ev_match.get(e as usize).copied().unwrap_or(true);
@@ -298,7 +301,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let stop_key = {
         focus
             .and_then(|f| l.stop_of(c, f))
-            .or_else(|| l.stops(corpus::timeline::Lane::Events).into_iter().next())
+            .or_else(|| l.stops(Lane::Events).into_iter().next())
             .map(|st| focus_key(st.focus))
     };
     let tab = |key: &str| {
@@ -314,20 +317,43 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let dispatch = dispatch.clone();
         let set_view = set_view.clone();
         let open_cluster = open_cluster.clone();
-        let clusters: Vec<(Option<Viewport>, Vec<EventIx>)> = l
-            .clusters
-            .iter()
-            .map(|cl| (cl.zoom_target(&v, full), cl.events.clone()))
-            .collect();
+        // What opening each cluster does: zoom to it, or list its members when zooming
+        // cannot separate them.
+        let events = |cs: &[Cluster]| -> Vec<(Option<Viewport>, Vec<Focus>)> {
+            cs.iter()
+                .map(|cl| {
+                    let members = cl.members.iter().map(|&e| Focus::Event(e)).collect();
+                    (cl.zoom_target(&v, full), members)
+                })
+                .collect()
+        };
+        let by_lane = [
+            events(&l.era_clusters),
+            events(&l.clusters),
+            l.article_clusters
+                .iter()
+                .map(|cl| {
+                    let members = cl.members.iter().map(|&a| Focus::Article(a)).collect();
+                    (cl.zoom_target(&v, full), members)
+                })
+                .collect(),
+        ];
         Rc::new(move |f: Focus, cluster: Option<usize>| match (f, cluster) {
-            (_, Some(i)) => match clusters.get(i) {
-                Some((Some(z), _)) => {
-                    open_cluster.set(None);
-                    set_view(*z);
+            (_, Some(i)) => {
+                let lane = match lane_of(c, f) {
+                    Lane::Eras => 0,
+                    Lane::Events => 1,
+                    Lane::Articles => 2,
+                };
+                match by_lane[lane].get(i) {
+                    Some((Some(z), _)) => {
+                        open_cluster.set(None);
+                        set_view(*z);
+                    }
+                    Some((None, members)) => open_cluster.set(Some(members.clone())),
+                    None => {}
                 }
-                Some((None, evs)) => open_cluster.set(Some(evs.clone())),
-                None => {}
-            },
+            }
             (Focus::Event(e), None) => {
                 open_cluster.set(None);
                 dispatch.emit(Action::SelectEvent(e));
@@ -357,11 +383,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             };
             if let Some(nav) = nav {
                 e.prevent_default();
-                let current = (*focus).or_else(|| {
-                    l.stops(corpus::timeline::Lane::Events)
-                        .first()
-                        .map(|s| s.focus)
-                });
+                let current = (*focus).or_else(|| l.stops(Lane::Events).first().map(|s| s.focus));
                 if let Some((f, nv)) = navigate(c, &its, &l, &v, full, current, nav) {
                     if nv != v {
                         set_view(nv);
@@ -590,7 +612,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let (x, bw) = (px(b.x0), px((b.x1 - b.x0).max(1.0)));
         let chars = ((b.x1 - b.x0 - 8.0) / 6.5) as usize;
         let mut kids = vec![
-            title(label.clone()),
             node(
                 "rect",
                 &[
@@ -623,26 +644,48 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
         plot.push(mark_node(cls, &key, tab(&key), label, &[], kids));
     }
-    seal(&mut plot, &mut layers, "bands clipped");
-    for k in &l.links {
-        let mut cls = String::from("link");
-        flag(&mut cls, related(k), "hl");
-        flag(
-            &mut cls,
-            dim_event(k.event) || (filtering && !ar_match[k.article as usize]),
-            "dim",
-        );
-        plot.push(node(
-            "line",
-            &[
-                ("class", cls),
-                ("x1", px(k.event_x)),
-                ("y1", px(rows.events + 6.0)),
-                ("x2", px(k.article_x)),
-                ("y2", px(rows.articles - 7.0)),
-            ],
-            vec![],
+    for (i, cl) in l.era_clusters.iter().enumerate() {
+        let members: Vec<Focus> = cl.members.iter().map(|&e| Focus::Event(e)).collect();
+        plot.push(cluster_node(
+            &members,
+            i,
+            (cl.x, rows.eras + ERA_ROW / 2.0),
+            cl.members.iter().all(|&e| dim_event(e)),
+            selected.is_some_and(|e| cl.members.contains(&e)),
+            &tab,
+            c,
         ));
+    }
+    seal(&mut plot, &mut layers, "bands clipped");
+    // Links are drawn as three paths (plain, dimmed, highlighted), not one element per
+    // link: at 10,000 events they are thousands of segments, most of them shared by the
+    // marks that clusters stand for.
+    let mut segs: Vec<(u8, i64, i64)> = l
+        .links
+        .iter()
+        .map(|k| {
+            let class = if related(k) {
+                2
+            } else if dim_event(k.event) || (filtering && !ar_match[k.article as usize]) {
+                1
+            } else {
+                0
+            };
+            (class, k.event_x.round() as i64, k.article_x.round() as i64)
+        })
+        .collect();
+    // Links come event by event, so most repeats are neighbours: drop those before the
+    // sort that finds the rest.
+    segs.dedup();
+    corpus::util::sort_by(&mut segs, |a, b| a < b);
+    segs.dedup();
+    let (y1, y2) = (px(rows.events + 6.0), px(rows.articles - 7.0));
+    for (class, name) in [(1, "link dim"), (0, "link"), (2, "link hl")] {
+        let mut d = String::new();
+        for &(_, ex, ax) in segs.iter().filter(|sg| sg.0 == class) {
+            d.push_str(&format!("M{ex} {y1}L{ax} {y2}"));
+        }
+        plot.push(node("path", &[("class", name.into()), ("d", d)], vec![]));
     }
     plot.push(node(
         "line",
@@ -683,19 +726,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         flag(&mut cls, m.uncertain, "uncertain");
         flag(&mut cls, selected == Some(m.event), "selected");
         flag(&mut cls, dim, "dim");
-        let mut kids = vec![title(label.clone())];
+        let mut kids = vec![];
         match m.shape {
             Shape::Point { x } => {
                 let (cx, cy) = (px(x), px(rows.events));
-                kids.push(node(
+                kids.push(ring(
+                    tab(&key),
                     "circle",
-                    &[
-                        ("class", "ring".into()),
-                        ("cx", cx.clone()),
-                        ("cy", cy.clone()),
-                        ("r", "10".into()),
-                    ],
-                    vec![],
+                    &[("cx", cx.clone()), ("cy", cy.clone()), ("r", "10".into())],
                 ));
                 kids.push(node(
                     "circle",
@@ -714,17 +752,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 } else {
                     rows.events + 8.0 + (m.row - 1) as f64 * SPAN_ROW
                 };
-                kids.push(node(
+                kids.push(ring(
+                    tab(&key),
                     "rect",
                     &[
-                        ("class", "ring".into()),
                         ("x", px(x0 - 4.0)),
                         ("y", px(y - 4.0)),
                         ("width", px(x1 - x0 + 8.0)),
                         ("height", "14".into()),
                         ("rx", "3".into()),
                     ],
-                    vec![],
                 ));
                 kids.push(node(
                     "rect",
@@ -770,58 +807,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     seal(&mut plot, &mut layers, "events clipped");
     for (i, cl) in l.clusters.iter().enumerate() {
-        let key = focus_key(Focus::Event(cl.events[0]));
-        let first = &c.events[cl.events[0] as usize];
-        let last = &c.events[cl.events[cl.events.len() - 1] as usize];
-        let n = cl.events.len().to_string();
-        let label = format!(
-            "{n} events, {} to {}: press Enter to open",
-            date_label(&first.date),
-            date_label(&last.date)
-        );
-        let mut cls = String::from("mark cluster");
-        flag(&mut cls, cl.events.iter().all(|&e| dim_event(e)), "dim");
-        flag(
-            &mut cls,
-            selected.is_some_and(|e| cl.events.contains(&e)),
-            "selected",
-        );
-        let (cx, cy) = (px(cl.x), px(rows.events));
-        let kids = vec![
-            title(label.clone()),
-            node(
-                "circle",
-                &[
-                    ("class", "ring".into()),
-                    ("cx", cx.clone()),
-                    ("cy", cy.clone()),
-                    ("r", "15".into()),
-                ],
-                vec![],
-            ),
-            node(
-                "circle",
-                &[
-                    ("class", "bubble".into()),
-                    ("cx", cx.clone()),
-                    ("cy", cy),
-                    ("r", "10".into()),
-                ],
-                vec![],
-            ),
-            node(
-                "text",
-                &[("x", cx), ("y", px(rows.events + 4.0))],
-                vec![Html::from(n.clone())],
-            ),
-        ];
-        plot.push(mark_node(
-            cls,
-            &key,
-            tab(&key),
-            label,
-            &[("data-cluster", i.to_string()), ("data-count", n)],
-            kids,
+        let members: Vec<Focus> = cl.members.iter().map(|&e| Focus::Event(e)).collect();
+        plot.push(cluster_node(
+            &members,
+            i,
+            (cl.x, rows.events),
+            cl.members.iter().all(|&e| dim_event(e)),
+            selected.is_some_and(|e| cl.members.contains(&e)),
+            &tab,
+            c,
         ));
     }
     seal(&mut plot, &mut layers, "clusters clipped");
@@ -842,18 +836,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             Shape::Span { x0, x1 } => (x0, x1.max(x0 + 12.0)),
         };
         let kids = vec![
-            title(label.clone()),
-            node(
+            ring(
+                tab(&key),
                 "rect",
                 &[
-                    ("class", "ring".into()),
                     ("x", px(x0 - 4.0)),
                     ("y", px(y - 10.0)),
                     ("width", px(x1 - x0 + 8.0)),
                     ("height", "20".into()),
                     ("rx", "3".into()),
                 ],
-                vec![],
             ),
             node(
                 "rect",
@@ -874,6 +866,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             label,
             &[("data-article", a.id.clone())],
             kids,
+        ));
+    }
+    for (i, cl) in l.article_clusters.iter().enumerate() {
+        let members: Vec<Focus> = cl.members.iter().map(|&a| Focus::Article(a)).collect();
+        plot.push(cluster_node(
+            &members,
+            i,
+            (cl.x, rows.articles),
+            filtering && cl.members.iter().all(|&a| !ar_match[a as usize]),
+            s.article.is_some_and(|a| cl.members.contains(&a)),
+            &tab,
+            c,
         ));
     }
     seal(&mut plot, &mut layers, "articles clipped");
@@ -1040,19 +1044,29 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let open_cluster = open_cluster.clone();
             Callback::from(move |_: MouseEvent| open_cluster.set(None))
         };
-        let buttons = evs.iter().map(|&e| {
-            let ev = &c.events[e as usize];
+        let buttons = evs.iter().map(|&f| {
             let dispatch = dispatch.clone();
             let open_cluster = open_cluster.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 open_cluster.set(None);
-                dispatch.emit(Action::SelectEvent(e));
+                dispatch.emit(match f {
+                    Focus::Event(e) => Action::SelectEvent(e),
+                    Focus::Article(a) => Action::OpenArticle(a, None),
+                });
             });
-            html! { <li><button type="button" class="link-button" {onclick}>{ ev.title.clone() }</button>{ format!(" — {}", date_label(&ev.date)) }</li> }
+            let Some(d) = describe(c, f) else {
+                return html! {};
+            };
+            html! { <li><button type="button" class="link-button" {onclick}>{ d.title }</button>{ format!(" — {}", d.date) }</li> }
         });
+        let kind = if matches!(evs.first(), Some(Focus::Article(_))) {
+            "articles"
+        } else {
+            "events"
+        };
         html! {
-            <section class="cluster-list" aria-label="Events in this cluster">
-                <p>{ format!("{} events on the same day:", evs.len()) }</p>
+            <section class="cluster-list" aria-label={format!("The {kind} in this cluster")}>
+                <p>{ format!("{} {kind} on the same day:", evs.len()) }</p>
                 <ul>{ for buttons }</ul>
                 <button type="button" class="link-button" onclick={close}>{ "Close" }</button>
             </section>
@@ -1179,8 +1193,80 @@ fn node(tag: &'static str, attrs: &[(&'static str, String)], children: Vec<Html>
     t.into()
 }
 
-fn title(text: String) -> Html {
-    node("title", &[], vec![Html::from(text)])
+/// The focus ring of a mark, drawn only on the roving tab stop (the one mark that can
+/// have keyboard focus without being clicked): one element fewer per mark per frame.
+fn ring(tab: &str, tag: &'static str, attrs: &[(&'static str, String)]) -> Html {
+    if tab == "0" {
+        let mut a = vec![("class", "ring".to_string())];
+        a.extend_from_slice(attrs);
+        node(tag, &a, vec![])
+    } else {
+        Html::default()
+    }
+}
+
+/// A cluster's mark: a bubble with a count, opened like any mark (its `data-cluster`
+/// indexes the layout's clusters of its lane).
+fn cluster_node(
+    members: &[Focus],
+    index: usize,
+    (x, y): (f64, f64),
+    dim: bool,
+    selected: bool,
+    tab: &dyn Fn(&str) -> &'static str,
+    c: &corpus::Corpus,
+) -> Html {
+    let key = members.first().map(|&f| focus_key(f)).unwrap_or_default();
+    let label = cluster_label(c, members);
+    let n = members.len().to_string();
+    let mut cls = String::from("mark cluster");
+    flag(
+        &mut cls,
+        match members.first() {
+            Some(&f) => lane_of(c, f) != Lane::Events,
+            None => false,
+        },
+        match members.first() {
+            Some(Focus::Article(_)) => "docs",
+            _ => "eras",
+        },
+    );
+    flag(&mut cls, dim, "dim");
+    flag(&mut cls, selected, "selected");
+    let (cx, cy) = (px(x), px(y));
+    let circle = |class: &str, r: &str| {
+        node(
+            "circle",
+            &[
+                ("class", class.into()),
+                ("cx", cx.clone()),
+                ("cy", cy.clone()),
+                ("r", r.into()),
+            ],
+            vec![],
+        )
+    };
+    let kids = vec![
+        ring(
+            tab(&key),
+            "circle",
+            &[("cx", cx.clone()), ("cy", cy.clone()), ("r", "15".into())],
+        ),
+        circle("bubble", "10"),
+        node(
+            "text",
+            &[("x", cx.clone()), ("y", px(y + 4.0))],
+            vec![Html::from(n.clone())],
+        ),
+    ];
+    mark_node(
+        cls,
+        &key,
+        tab(&key),
+        label,
+        &[("data-cluster", index.to_string()), ("data-count", n)],
+        kids,
+    )
 }
 
 /// A focusable mark (`role=button`, roving tab index).

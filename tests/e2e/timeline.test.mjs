@@ -46,7 +46,14 @@ test('the default view frames 2022–2026 and says earlier events exist', async 
   assert.match(await page.locator('.timeline-tools .status').innerText(), /\d+ events earlier/);
   assert.ok(await page.locator('.graph .band').count() >= 3, 'era bands');
   assert.equal(await page.locator('.graph .mark.article').count(), 5);
-  assert.ok(await page.locator('.graph .link').count() > 20, 'reporting links');
+  // Reporting links are drawn as three paths (plain, dimmed, highlighted), one segment each.
+  const segments = (sel) => page.$$eval(sel, (ps) => ps.reduce((n, p) => n + (p.getAttribute('d').match(/M/g) || []).length, 0));
+  assert.ok(await segments('.graph path.link') > 20, 'reporting links');
+  assert.equal(await segments('.graph path.link.hl'), 0);
+  // Pointing at an event highlights the links to the articles that report it.
+  await page.hover('.graph .mark.event .dot >> nth=0');
+  await page.waitForFunction(() => (document.querySelector('.graph path.link.hl').getAttribute('d') || '').includes('M'));
+  assert.ok(await segments('.graph path.link.hl') >= 1);
   // Uncertain article dates (two are inferred) are drawn differently.
   assert.equal(await page.locator('.graph .mark.article.uncertain').count(), 2);
   clean(t);
@@ -162,13 +169,28 @@ test('a cluster opens by zooming to it', async () => {
   const { page } = t;
   await page.getByRole('button', { name: 'Whole range' }).click();
   await page.waitForFunction(() => document.querySelector('.graph').getAttribute('data-window').startsWith('19'));
-  const cluster = page.locator('.graph .mark.cluster').last();
+  const cluster = page.locator('.graph .mark.cluster:not(.docs):not(.eras)').last();
   const n = Number(await cluster.getAttribute('data-count'));
   assert.ok(n >= 2);
   const before = await windowOf(page);
   await cluster.click();
   const after = await waitWindowChange(page, before);
   assert.ok(after[1] - after[0] < (before[1] - before[0]) / 2, 'zoomed in');
+  // Articles too close to tell apart share a mark on their lane, which says what it
+  // holds and opens the same way (here from the keyboard).
+  await page.getByRole('button', { name: 'Whole range' }).click();
+  await page.waitForFunction(() => document.querySelector('.graph').getAttribute('data-window').startsWith('19'));
+  const docs = page.locator('.graph .mark.cluster.docs');
+  assert.equal(await docs.count(), 1);
+  assert.match(await docs.getAttribute('aria-label'), /^\d+ articles, .+ to .+: press Enter to open$/);
+  const held = Number(await docs.getAttribute('data-count'));
+  const alone = await page.locator('.graph .mark.article').count();
+  assert.equal(alone + held, 5, 'every article is drawn, alone or in the cluster');
+  await docs.focus();
+  const whole = await windowOf(page);
+  await page.keyboard.press('Enter');
+  await waitWindowChange(page, whole);
+  await page.waitForFunction((a) => document.querySelectorAll('.graph .mark.article').length > a, alone);
   clean(t);
   await t.context.close();
 });

@@ -176,6 +176,12 @@ pub struct Options {
     pub label_chars: usize,
     /// Rows available for labels.
     pub label_rows: usize,
+    /// Rows available for spans wider than a cluster; a span that finds no room joins
+    /// the clusters at its centre.
+    pub span_rows: usize,
+    /// Rows available for era bands; an era narrower than a cluster, or with no row
+    /// left, joins the era clusters.
+    pub band_rows: usize,
     /// Gap between labels in a row (pixels).
     pub label_gap: f64,
 }
@@ -189,6 +195,8 @@ impl Default for Options {
             char_px: 6.5,
             label_chars: 28,
             label_rows: 3,
+            span_rows: 4,
+            band_rows: 3,
             label_gap: 8.0,
         }
     }
@@ -257,15 +265,16 @@ pub struct EventMark {
     pub label: Option<Label>,
 }
 
-/// Several close events drawn as one.
+/// Several close marks drawn as one: events on the event lane, or articles
+/// (`Cluster<ArticleIx>`) on the article lane.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Cluster {
+pub struct Cluster<T = EventIx> {
     /// Centre.
     pub x: f64,
-    /// x of its first event.
+    /// Where its earliest member starts (x): its place in the keyboard's time order.
     pub x0: f64,
-    /// The events, in time order.
-    pub events: Vec<EventIx>,
+    /// The members, in time order.
+    pub members: Vec<T>,
     /// Earliest day covered (days since epoch).
     pub start: f64,
     /// Day after the latest covered.
@@ -346,6 +355,10 @@ pub struct Layout {
     pub events: Vec<EventMark>,
     /// Clusters of close events.
     pub clusters: Vec<Cluster>,
+    /// Clusters of eras too short, or too many, to draw as bands.
+    pub era_clusters: Vec<Cluster>,
+    /// Clusters of close articles.
+    pub article_clusters: Vec<Cluster<ArticleIx>>,
     /// Era bands.
     pub bands: Vec<Band>,
     /// Articles.
@@ -451,18 +464,20 @@ pub fn default_viewport(c: &Corpus, width: f64) -> Viewport {
     }
 }
 
-/// Interval packing: the first row whose last interval ends at least `gap` before `x0`
-/// (a new row if none), which then ends at `x1`.
-fn pack(rows: &mut Vec<f64>, x0: f64, x1: f64, gap: f64) -> usize {
+/// Interval packing into at most `max` rows: the first row whose last interval ends at
+/// least `gap` before `x0` (a new row if none and there is room), which then ends at
+/// `x1`. `None` when no row has room.
+fn pack(rows: &mut Vec<f64>, x0: f64, x1: f64, gap: f64, max: usize) -> Option<usize> {
     match rows.iter().position(|&end| end + gap <= x0) {
         Some(row) => {
             rows[row] = x1;
-            row
+            Some(row)
         }
-        None => {
+        None if rows.len() < max => {
             rows.push(x1);
-            rows.len() - 1
+            Some(rows.len() - 1)
         }
+        None => None,
     }
 }
 
@@ -478,35 +493,96 @@ pub fn cut(title: &str, n: usize) -> String {
     }
 }
 
+/// Group points given in x order: each point starts a group, and the last two groups
+/// merge while their centres are closer than `px`, so no two drawn marks (points or
+/// clusters) are ever closer than that. Groups are runs of the input: (centre, range).
+/// Each group keeps the sum of its members' x, so this stays linear.
+fn group<T>(points: &[T], x: impl Fn(&T) -> f64, px: f64) -> Vec<(f64, std::ops::Range<usize>)> {
+    let mut groups: Vec<(f64, std::ops::Range<usize>)> = Vec::new();
+    let centre = |g: &(f64, std::ops::Range<usize>)| g.0 / g.1.len() as f64;
+    for (i, p) in points.iter().enumerate() {
+        groups.push((x(p), i..i + 1));
+        while let [.., a, b] = groups.as_slice() {
+            if centre(b) - centre(a) >= px {
+                break;
+            }
+            let (sum, r) = groups.pop().unwrap_or_default();
+            if let Some(last) = groups.last_mut() {
+                last.0 += sum;
+                last.1.end = r.end;
+            }
+        }
+    }
+    groups.into_iter().map(|g| (centre(&g), g.1)).collect()
+}
+
+/// A cluster of the grouped items `g` (x, shape, item), drawn at `x`: members in time
+/// order, starting where its earliest member does (a span that found no row starts left
+/// of its centre).
+fn cluster_of(x: f64, g: &[(f64, Shape, &Item)]) -> Cluster {
+    let mut members: Vec<&Item> = g.iter().map(|p| p.2).collect();
+    crate::util::sort_nearly_by(&mut members, |a, b| (a.start, a.event) < (b.start, b.event));
+    Cluster {
+        x,
+        x0: g.iter().map(|p| p.1.left()).fold(f64::MAX, f64::min),
+        members: members.iter().map(|it| it.event).collect(),
+        start: members.iter().map(|it| it.start).fold(f64::MAX, f64::min),
+        end: members.iter().map(|it| it.end).fold(f64::MIN, f64::max),
+    }
+}
+
 /// Lay out `items` (from [`items`]) with their titles, the corpus's articles and links,
 /// in viewport `v`.
 pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
     let mut out = Layout::default();
     let margin = o.cluster_px;
-    // Eras: bands packed into rows.
+    // Eras: bands packed into rows; the short ones, and those with no row left, are
+    // grouped like points (a lone one is still a band if a row has room for it).
     let mut band_rows: Vec<f64> = Vec::new();
+    let mut short: Vec<(f64, Shape, &Item)> = Vec::new();
     for it in items.iter().filter(|i| i.era) {
         let (x0, x1) = (v.x(it.start), v.x(it.end));
         if x1 < 0.0 || x0 > v.width {
             continue;
         }
         let (x0, x1) = (x0.max(0.0), x1.min(v.width));
-        let row = pack(&mut band_rows, x0, x1, 0.0);
-        out.bands.push(Band {
-            event: it.event,
-            x0,
-            x1,
-            row,
-        });
+        let row = if x1 - x0 < o.cluster_px {
+            None
+        } else {
+            pack(&mut band_rows, x0, x1, 0.0, o.band_rows)
+        };
+        match row {
+            Some(row) => out.bands.push(Band {
+                event: it.event,
+                x0,
+                x1,
+                row,
+            }),
+            None => short.push(((x0 + x1) / 2.0, Shape::Span { x0, x1 }, it)),
+        }
     }
+    let short = crate::util::by_unit(short, |p| p.0, 0.0, v.width);
+    for (x, r) in group(&short, |p| p.0, o.cluster_px) {
+        let g = &short[r];
+        if let [(_, Shape::Span { x0, x1 }, it)] = g {
+            if let Some(row) = pack(&mut band_rows, *x0, *x1, 0.0, o.band_rows) {
+                out.bands.push(Band {
+                    event: it.event,
+                    x0: *x0,
+                    x1: *x1,
+                    row,
+                });
+                continue;
+            }
+        }
+        out.era_clusters.push(cluster_of(x, g));
+    }
+    crate::util::sort_by(&mut out.bands, |a, b| (a.x0, a.event) < (b.x0, b.event));
     // Events: spans keep their extent; points cluster.
     let mut span_rows: Vec<f64> = Vec::new();
-    // Points, grouped: each group is drawn as one mark at the mean of its members. A
-    // new point starts a group; groups whose centres are closer than `cluster_px` merge,
-    // so no two drawn marks (points or clusters) are ever closer than that.
-    // Each group keeps the sum of its members' x, so its centre costs nothing to find.
-    let mut groups: Vec<(f64, Vec<(f64, &Item)>)> = Vec::new();
-    let centre = |g: &(f64, Vec<(f64, &Item)>)| g.0 / g.1.len() as f64;
+    // Points (day-precise events, spans narrower than a cluster, and spans with no
+    // row left) are grouped (see [`group`]): each is (x, its shape, the item).
+    let mut points: Vec<(f64, Shape, &Item)> = Vec::new();
     for it in items.iter().filter(|i| !i.era) {
         if it.end <= v.start {
             out.before += 1;
@@ -519,69 +595,51 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
         let (x0, x1) = (v.x(it.start), v.x(it.end));
         if it.point || x1 - x0 < o.cluster_px {
             // Day-precise, or a span narrower than a cluster: a point at its centre
-            // (a narrow span keeps its Span shape so it is still drawn as uncertain).
+            // (alone, a narrow span keeps its Span shape so it is still drawn as
+            // uncertain).
             let x = (x0 + x1) / 2.0;
             if x < -margin || x > v.width + margin {
                 continue;
             }
-            if !it.point {
-                // Narrow spans are never merged into clusters: their extent matters.
-                out.events.push(EventMark {
-                    event: it.event,
-                    shape: Shape::Span { x0, x1 },
-                    row: 0,
-                    uncertain: it.uncertain,
-                    label: None,
-                });
-                continue;
-            }
-            groups.push((x, vec![(x, it)]));
-            while groups.len() >= 2
-                && centre(&groups[groups.len() - 1]) - centre(&groups[groups.len() - 2])
-                    < o.cluster_px
-            {
-                let top = groups.pop().unwrap_or_default();
-                if let Some(prev) = groups.last_mut() {
-                    prev.0 += top.0;
-                    prev.1.extend(top.1);
-                }
-            }
+            let shape = if it.point {
+                Shape::Point { x }
+            } else {
+                Shape::Span { x0, x1 }
+            };
+            points.push((x, shape, it));
         } else {
             let (cx0, cx1) = (x0.max(-margin), x1.min(v.width + margin));
-            let row = pack(&mut span_rows, cx0, cx1, 2.0);
+            let shape = Shape::Span { x0: cx0, x1: cx1 };
+            let Some(row) = pack(&mut span_rows, cx0, cx1, 2.0, o.span_rows) else {
+                points.push(((cx0 + cx1) / 2.0, shape, it));
+                continue;
+            };
             out.events.push(EventMark {
                 event: it.event,
-                shape: Shape::Span { x0: cx0, x1: cx1 },
+                shape,
                 row: row + 1,
                 uncertain: it.uncertain,
                 label: None,
             });
         }
     }
-    for g in &groups {
-        let x = centre(g);
-        let g = &g.1;
-        if let [(_, it)] = g.as_slice() {
+    // Items come in time order, but a span's centre can come after later points. Order
+    // within a pixel does not matter to the grouping, so a linear sort by pixel does.
+    let points = crate::util::by_unit(points, |p| p.0, -margin, v.width + margin);
+    for (x, r) in group(&points, |p| p.0, o.cluster_px) {
+        let g = &points[r];
+        if let [(_, shape, it)] = g {
             out.events.push(EventMark {
                 event: it.event,
-                shape: Shape::Point { x },
+                shape: *shape,
                 row: 0,
                 uncertain: it.uncertain,
                 label: None,
             });
         } else {
-            out.clusters.push(Cluster {
-                x,
-                x0: g[0].0,
-                events: g.iter().map(|p| p.1.event).collect(),
-                start: g.iter().map(|p| p.1.start).fold(f64::MAX, f64::min),
-                end: g.iter().map(|p| p.1.end).fold(f64::MIN, f64::max),
-            });
+            out.clusters.push(cluster_of(x, g));
         }
     }
-    crate::util::sort_by(&mut out.events, |a, b| {
-        (a.shape.centre(), a.event) < (b.shape.centre(), b.event)
-    });
     // Labels: left to right, first row where they fit.
     let mut row_ends: Vec<f64> = vec![f64::MIN; o.label_rows];
     for m in out.events.iter_mut() {
@@ -608,10 +666,13 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
             });
         }
     }
-    // Articles and links.
+    // Articles: a span wider than a cluster keeps its extent; the others group like
+    // event points, so a dense lane never draws more marks than fit.
+    let mut arts: Vec<(f64, ArticleMark, f64, f64)> = Vec::new();
     for (ai, a) in c.articles.iter().enumerate() {
         let (s, e) = a.published.span();
-        let (x0, x1) = (v.x(s.to_days() as f64), v.x((e.to_days() + 1) as f64));
+        let (start, end) = (s.to_days() as f64, (e.to_days() + 1) as f64);
+        let (x0, x1) = (v.x(start), v.x(end));
         if x1 < 0.0 || x0 > v.width {
             continue;
         }
@@ -620,12 +681,33 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
         } else {
             Shape::Span { x0, x1 }
         };
-        out.articles.push(ArticleMark {
+        let mark = ArticleMark {
             article: ai as u32,
             shape,
             uncertain: a.published.status != Provenance::Stated,
-        });
+        };
+        if x1 - x0 < o.cluster_px {
+            arts.push(((x0 + x1) / 2.0, mark, start, end));
+        } else {
+            out.articles.push(mark);
+        }
     }
+    let arts = crate::util::by_unit(arts, |a| a.0, 0.0, v.width);
+    for (x, r) in group(&arts, |a| a.0, o.cluster_px) {
+        match &arts[r] {
+            [(_, m, _, _)] => out.articles.push(m.clone()),
+            g => out.article_clusters.push(Cluster {
+                x,
+                x0: g.iter().map(|a| a.1.shape.left()).fold(f64::MAX, f64::min),
+                members: g.iter().map(|a| a.1.article).collect(),
+                start: g.iter().map(|a| a.2).fold(f64::MAX, f64::min),
+                end: g.iter().map(|a| a.3).fold(f64::MIN, f64::max),
+            }),
+        }
+    }
+    crate::util::sort_by(&mut out.articles, |a, b| {
+        (a.shape.left(), a.article) < (b.shape.left(), b.article)
+    });
     let mut event_x: Vec<Option<f64>> = vec![None; c.events.len()];
     for m in &out.events {
         if let Some(x) = event_x.get_mut(m.event as usize) {
@@ -633,7 +715,7 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
         }
     }
     for cl in &out.clusters {
-        for &e in &cl.events {
+        for &e in &cl.members {
             if let Some(x) = event_x.get_mut(e as usize) {
                 *x = Some(cl.x);
             }
@@ -643,9 +725,15 @@ pub fn layout(c: &Corpus, items: &[Item], v: &Viewport, o: &Options) -> Layout {
     for am in &out.articles {
         article_x[am.article as usize] = Some(am.shape.centre());
     }
+    for cl in &out.article_clusters {
+        for &a in &cl.members {
+            article_x[a as usize] = Some(cl.x);
+        }
+    }
+    let mut seen: Vec<ArticleIx> = Vec::new();
     for (ei, ev) in c.events.iter().enumerate() {
         let Some(ex) = event_x[ei] else { continue };
-        let mut seen: Vec<ArticleIx> = Vec::new();
+        seen.clear();
         for evd in &ev.evidence {
             if let Some(Some(ax)) = article_x.get(evd.article as usize) {
                 if !seen.contains(&evd.article) {
@@ -694,7 +782,12 @@ pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
     match unit {
         TickUnit::Decade | TickUnit::FiveYears | TickUnit::Year => {
             let step = match unit {
-                TickUnit::Decade => 10,
+                // Decades too close for their labels (a century on a phone): every
+                // second, fifth or tenth.
+                TickUnit::Decade => [10, 20, 50, 100]
+                    .into_iter()
+                    .find(|&y| f64::from(y) * 365.25 * px_per_day >= min_px)
+                    .unwrap_or(100),
                 TickUnit::FiveYears => 5,
                 _ => 1,
             };
@@ -751,7 +844,7 @@ pub fn ticks(v: &Viewport, min_px: f64) -> (TickUnit, Vec<Tick>) {
     (unit, out)
 }
 
-impl Cluster {
+impl<T> Cluster<T> {
     /// The view that opens this cluster, or `None` when zooming cannot separate its
     /// events (they share a day, or the view is already at its narrowest): then the
     /// component lists them instead.
@@ -807,54 +900,64 @@ pub struct Stop {
     pub x: f64,
     /// Where it starts (left edge, or a cluster's first event): the time order.
     pub key: f64,
-    /// What focusing it means (a cluster's first event).
+    /// What focusing it means (a cluster's first member).
     pub focus: Focus,
-    /// The cluster (index into [`Layout::clusters`]), if it is one.
+    /// Its lane.
+    pub lane: Lane,
+    /// The cluster, if it is one: an index into [`Layout::clusters`],
+    /// [`Layout::era_clusters`] or [`Layout::article_clusters`], by lane.
     pub cluster: Option<usize>,
 }
 
 impl Layout {
     /// The marks of a lane in view, in time order (by where they start).
     pub fn stops(&self, lane: Lane) -> Vec<Stop> {
+        let one = |x: f64, key: f64, focus: Focus| Stop {
+            x,
+            key,
+            focus,
+            lane,
+            cluster: None,
+        };
+        let many = |i: usize, x: f64, key: f64, focus: Focus| Stop {
+            x,
+            key,
+            focus,
+            lane,
+            cluster: Some(i),
+        };
+        let events = |cs: &[Cluster]| -> Vec<Stop> {
+            cs.iter()
+                .enumerate()
+                .map(|(i, c)| many(i, c.x, c.x0, Focus::Event(c.members[0])))
+                .collect()
+        };
         let mut v: Vec<Stop> = match lane {
             Lane::Eras => self
                 .bands
                 .iter()
-                .map(|b| Stop {
-                    x: (b.x0 + b.x1) / 2.0,
-                    key: b.x0,
-                    focus: Focus::Event(b.event),
-                    cluster: None,
-                })
+                .map(|b| one((b.x0 + b.x1) / 2.0, b.x0, Focus::Event(b.event)))
+                .chain(events(&self.era_clusters))
                 .collect(),
             Lane::Events => self
                 .events
                 .iter()
-                .map(|m| Stop {
-                    x: m.shape.centre(),
-                    key: m.shape.left(),
-                    focus: Focus::Event(m.event),
-                    cluster: None,
-                })
-                .chain(self.clusters.iter().enumerate().map(|(i, c)| Stop {
-                    x: c.x,
-                    key: c.x0,
-                    focus: Focus::Event(c.events[0]),
-                    cluster: Some(i),
-                }))
+                .map(|m| one(m.shape.centre(), m.shape.left(), Focus::Event(m.event)))
+                .chain(events(&self.clusters))
                 .collect(),
             Lane::Articles => self
                 .articles
                 .iter()
-                .map(|a| Stop {
-                    x: a.shape.centre(),
-                    key: a.shape.left(),
-                    focus: Focus::Article(a.article),
-                    cluster: None,
-                })
+                .map(|a| one(a.shape.centre(), a.shape.left(), Focus::Article(a.article)))
+                .chain(
+                    self.article_clusters
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| many(i, c.x, c.x0, Focus::Article(c.members[0]))),
+                )
                 .collect(),
         };
-        crate::util::sort_by(&mut v, |a, b| a.key < b.key);
+        crate::util::sort_by(&mut v, |a, b| (a.key, a.x) < (b.key, b.x));
         v
     }
 
@@ -865,11 +968,28 @@ impl Layout {
             .find(|s| self.stop_holds(s, f))
     }
 
-    /// Does this stop stand for `f` (a cluster stands for all its events)?
+    /// Does this stop stand for `f` (a cluster stands for all its members)?
     pub fn stop_holds(&self, s: &Stop, f: Focus) -> bool {
-        match (s.cluster, f) {
-            (Some(i), Focus::Event(e)) => self.clusters[i].events.contains(&e),
-            _ => s.focus == f,
+        match s.cluster {
+            Some(_) => self.stop_members(s).contains(&f),
+            None => s.focus == f,
+        }
+    }
+
+    /// What a stop stands for: a cluster's members, or the one item.
+    pub fn stop_members(&self, s: &Stop) -> Vec<Focus> {
+        let events = |cs: &[Cluster], i: usize| {
+            cs.get(i).map_or(Vec::new(), |c| {
+                c.members.iter().map(|&e| Focus::Event(e)).collect()
+            })
+        };
+        match (s.cluster, s.lane) {
+            (None, _) => vec![s.focus],
+            (Some(i), Lane::Eras) => events(&self.era_clusters, i),
+            (Some(i), Lane::Events) => events(&self.clusters, i),
+            (Some(i), Lane::Articles) => self.article_clusters.get(i).map_or(Vec::new(), |c| {
+                c.members.iter().map(|&a| Focus::Article(a)).collect()
+            }),
         }
     }
 }
@@ -944,14 +1064,7 @@ pub fn navigate(
     // the first when moving back).
     let index_of = |f: Focus| all.iter().position(|x| x.2 == f);
     let members: Vec<Focus> = match here {
-        Some(i) => match stops[i].cluster {
-            Some(ci) => l.clusters[ci]
-                .events
-                .iter()
-                .map(|&e| Focus::Event(e))
-                .collect(),
-            None => vec![stops[i].focus],
-        },
+        Some(i) => l.stop_members(&stops[i]),
         None => focus.into_iter().collect(),
     };
     match nav {
@@ -1019,6 +1132,35 @@ pub fn navigate(
             }
         }
     }
+}
+
+/// The accessible name of a cluster (its members in time order): how many, of what,
+/// from when to when.
+pub fn cluster_label(c: &Corpus, members: &[Focus]) -> String {
+    use crate::render::{date_label, short_date};
+    let date = |f: &Focus| match *f {
+        Focus::Event(e) => c.events.get(e as usize).map(|ev| date_label(&ev.date)),
+        Focus::Article(a) => c
+            .articles
+            .get(a as usize)
+            .map(|ar| short_date(ar.published.span().0)),
+    };
+    let noun = match members.first() {
+        Some(Focus::Article(_)) => "article",
+        Some(&f) if lane_of(c, f) == Lane::Eras => "era",
+        _ => "event",
+    };
+    let first = members.first().and_then(date).unwrap_or_default();
+    let last = members.last().and_then(date).unwrap_or_default();
+    let when = if first == last {
+        first
+    } else {
+        format!("{first} to {last}")
+    };
+    format!(
+        "{}, {when}: press Enter to open",
+        crate::render::count(members.len(), noun)
+    )
 }
 
 /// What an event, era or article says about itself in words: its accessible name, its
@@ -1236,5 +1378,18 @@ mod tests {
         assert_eq!(labels, ["Dec", "Jan 2023", "Feb", "Mar"]);
         assert!(t[1].major && !t[0].major);
         assert!(t.windows(2).all(|w| w[1].x - w[0].x >= 64.0 * 0.9));
+        // A century on a phone: decades are too close, so every fifth is labelled.
+        let (unit, t) = ticks(
+            &Viewport {
+                start: day("1915-11-26"),
+                end: day("2028-02-06"),
+                width: 330.0,
+            },
+            64.0,
+        );
+        assert_eq!(unit, TickUnit::Decade);
+        let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["1950", "2000"]);
+        assert!(t.windows(2).all(|w| w[1].x - w[0].x >= 64.0));
     }
 }

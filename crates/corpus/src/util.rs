@@ -45,6 +45,41 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, |a, b| a < b);
 }
 
+/// Insertion sort: stable, and O(n + inversions), so the right sort for input that is
+/// already nearly in order (marks produced in time order, a few of them displaced).
+pub fn sort_nearly_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+/// `v` in order of `x` rounded down to whole units (a stable counting sort, O(n + range)):
+/// for positions in pixels, where order within a pixel does not matter. `x` outside
+/// `lo..hi` counts as the nearest end.
+pub fn by_unit<T>(v: Vec<T>, x: impl Fn(&T) -> f64, lo: f64, hi: f64) -> Vec<T> {
+    let n = clamp(hi - lo, 0.0, 1e6) as usize + 1;
+    let slot = |t: &T| (clamp(x(t) - lo, 0.0, n as f64 - 1.0)) as usize;
+    let mut start = vec![0usize; n + 1];
+    for t in &v {
+        start[slot(t) + 1] += 1;
+    }
+    for i in 1..=n {
+        start[i] += start[i - 1];
+    }
+    let mut out: Vec<Option<T>> = Vec::new();
+    out.resize_with(v.len(), || None);
+    for t in v {
+        let k = slot(&t);
+        out[start[k]] = Some(t);
+        start[k] += 1;
+    }
+    out.into_iter().flatten().collect()
+}
+
 /// `x` limited to `lo..=hi` (`lo` wins if they cross). Unlike `f64::clamp` it never
 /// panics, and it does not bring float formatting (its panic message) into the app.
 pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
@@ -75,8 +110,36 @@ mod tests {
             b.sort();
             assert_eq!(a, b);
         }
+        for n in [0, 1, 2, 50, 500] {
+            let mut a: Vec<u64> = (0..n).map(|_| rng.next_u64() % 50).collect();
+            let mut b = a.clone();
+            sort_nearly_by(&mut a, |x, y| x < y);
+            b.sort();
+            assert_eq!(a, b);
+        }
         let mut v = vec![(2, 'b'), (1, 'z'), (2, 'a')];
         sort_by_key(&mut v, |x| (std::cmp::Reverse(x.0), x.1));
         assert_eq!(v, [(2, 'a'), (2, 'b'), (1, 'z')]);
+    }
+
+    #[test]
+    fn orders_by_whole_units_stably() {
+        let v = vec![
+            (3.7, 'a'),
+            (-5.0, 'b'),
+            (1.2, 'c'),
+            (3.1, 'd'),
+            (99.0, 'e'),
+            (1.9, 'f'),
+        ];
+        let o = by_unit(v, |p| p.0, 0.0, 10.0);
+        let names: String = o.iter().map(|p| p.1).collect();
+        assert_eq!(
+            names, "bcfade",
+            "same unit keeps input order; outside goes to the ends"
+        );
+        assert!(by_unit(Vec::<(f64, char)>::new(), |p| p.0, 0.0, 10.0).is_empty());
+        let nan = by_unit(vec![f64::NAN, 2.0], |x| *x, 0.0, 5.0);
+        assert_eq!(nan.len(), 2, "NaN is kept, never lost");
     }
 }

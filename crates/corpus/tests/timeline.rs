@@ -62,7 +62,7 @@ fn every_event_is_accounted_for_once() {
     ] {
         let l = layout(c, &its, &v, &Options::default());
         let eras = its.iter().filter(|i| i.era).count();
-        let shown = l.events.len() + l.clusters.iter().map(|c| c.events.len()).sum::<usize>();
+        let shown = l.events.len() + l.clusters.iter().map(|c| c.members.len()).sum::<usize>();
         let off_edge = its.iter().filter(|i| !i.era).count() - shown - l.before - l.after;
         // Points just outside the drawing (within the margin) may be skipped; nothing else.
         assert!(off_edge <= 2, "{off_edge} events lost");
@@ -129,7 +129,7 @@ fn dense_periods_cluster_and_labels_never_collide() {
     let l = layout(c, &its, &wide, &Options::default());
     assert!(!l.clusters.is_empty(), "a century on a phone must cluster");
     for cl in &l.clusters {
-        assert!(cl.events.len() >= 2);
+        assert!(cl.members.len() >= 2);
         assert!(cl.start < cl.end);
     }
     for w in l.clusters.windows(2) {
@@ -142,14 +142,13 @@ fn dense_periods_cluster_and_labels_never_collide() {
     ] {
         let l = layout(c, &its, &v, &Options::default());
         no_label_overlap(&l, Options::default().label_gap);
-        // Points and clusters never overlap: drawn marks are at least cluster_px apart.
+        // Points, narrow spans and clusters (the marks on the event line, row 0) never
+        // overlap: they are at least cluster_px apart.
         let mut xs: Vec<f64> = l
             .events
             .iter()
-            .filter_map(|m| match m.shape {
-                Shape::Point { x } => Some(x),
-                Shape::Span { .. } => None,
-            })
+            .filter(|m| m.row == 0)
+            .map(|m| m.shape.centre())
             .chain(l.clusters.iter().map(|c| c.x))
             .collect();
         xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -220,10 +219,25 @@ fn ten_thousand_events_lay_out_without_collisions() {
     ] {
         let l = layout(&s, &its, &v, &Options::default());
         no_label_overlap(&l, Options::default().label_gap);
+        // The event line holds marks at least cluster_px apart, and each span row
+        // spans wider than that, side by side: what is drawn is bounded by the width,
+        // not by the number of events.
+        let o = Options::default();
+        assert!(l.events.iter().all(|m| m.row <= o.span_rows));
+        let per_row = (v.width / o.cluster_px) as usize + 2;
+        let marks = l.events.len() + l.clusters.len();
         assert!(
-            l.events.len() + l.clusters.len() < 2000,
-            "clustering bounds the number of marks: {}",
-            l.events.len() + l.clusters.len()
+            marks <= per_row * (1 + o.span_rows),
+            "{marks} marks for {per_row} per row"
+        );
+        // So is the era lane: bands in their rows, short eras in clusters.
+        assert!(l.bands.iter().all(|b| b.row < o.band_rows));
+        assert!(l.bands.len() + l.era_clusters.len() <= per_row * (1 + o.band_rows));
+        let shown = l.events.len() + l.clusters.iter().map(|c| c.members.len()).sum::<usize>();
+        let all = its.iter().filter(|i| !i.era).count();
+        assert!(
+            all - shown - l.before - l.after <= 2,
+            "every event is drawn, or counted as before or after"
         );
     }
 }
@@ -282,7 +296,7 @@ fn opening_a_cluster_zooms_to_it_unless_its_events_share_a_day() {
     let cl = l
         .clusters
         .iter()
-        .max_by_key(|c| c.events.len())
+        .max_by_key(|c| c.members.len())
         .expect("the whole range at 600 px has clusters");
     let z = cl
         .zoom_target(&whole, b)
@@ -293,7 +307,7 @@ fn opening_a_cluster_zooms_to_it_unless_its_events_share_a_day() {
     assert!(
         l2.clusters
             .iter()
-            .all(|c2| c2.events.len() < cl.events.len()),
+            .all(|c2| c2.members.len() < cl.members.len()),
         "zooming splits it"
     );
     // At the narrowest view, a cluster of same-day events cannot be split by zooming.
@@ -444,6 +458,22 @@ fn marks_describe_themselves_and_say_how_uncertain_dates_were_found() {
     .unwrap();
     assert_eq!(dated.how_or_stated(), "date stated (dateline)");
     assert_eq!(describe(c, Focus::Event(99_999)), None);
+    // Clusters say how many, of what, and from when to when.
+    let arts = [
+        Focus::Article(c.article_ix("2022-12-protests-mount").unwrap()),
+        Focus::Article(c.article_ix("2024-12-police-state-buildup").unwrap()),
+    ];
+    let label = corpus::timeline::cluster_label(c, &arts);
+    assert_eq!(
+        label,
+        "2 articles, 16 Dec 2022 to 23 Dec 2024: press Enter to open"
+    );
+    let evs = [Focus::Event(stated as u32), Focus::Event(stated as u32 + 1)];
+    assert!(corpus::timeline::cluster_label(c, &evs).starts_with("2 events, "));
+    let era = [Focus::Event(c.event_ix("era-state-of-emergency").unwrap())];
+    assert!(
+        corpus::timeline::cluster_label(c, &era).starts_with("1 era, 14 Dec 2022 – 23 Jan 2023: ")
+    );
 }
 
 #[test]
@@ -463,4 +493,71 @@ fn the_overview_counts_events_per_bucket() {
     let tail: u32 = d[180..].iter().sum();
     assert!(tail as usize * 2 > it.len() / 2, "{tail}");
     assert!(density(&[], b, 0.0, 0.0).iter().all(|&n| n == 0));
+}
+
+#[test]
+fn a_dense_article_lane_clusters_and_the_keyboard_still_reaches_every_article() {
+    use corpus::timeline::{navigate, Focus, Lane, Nav};
+    let s = corpus::synth::generate(corpus(), 1250, 9);
+    let it = items(&s, None);
+    let b = bounds(&s);
+    let o = Options::default();
+    let v = Viewport {
+        start: b.0,
+        end: b.1,
+        width: 1280.0,
+    };
+    let l = layout(&s, &it, &v, &o);
+    // Every article in view is drawn once: alone or in one cluster.
+    let mut seen: Vec<u32> = l.articles.iter().map(|a| a.article).collect();
+    for cl in &l.article_clusters {
+        assert!(cl.members.len() >= 2);
+        assert!(cl.start < cl.end);
+        seen.extend(&cl.members);
+    }
+    seen.sort_unstable();
+    let n = seen.len();
+    seen.dedup();
+    assert_eq!(seen.len(), n, "no article drawn twice");
+    assert_eq!(n, s.articles.len(), "the whole range shows every article");
+    // Grouped marks stay apart, so the lane holds no more marks than fit.
+    let mut xs: Vec<f64> = l
+        .articles
+        .iter()
+        .filter(|a| matches!(a.shape, corpus::timeline::Shape::Point { .. }))
+        .map(|a| a.shape.centre())
+        .chain(l.article_clusters.iter().map(|c| c.x))
+        .collect();
+    xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert!(xs.windows(2).all(|w| w[1] - w[0] >= o.cluster_px - 1e-9));
+    assert!(
+        l.articles.len() + l.article_clusters.len() <= (1280.0 / o.cluster_px) as usize + 2,
+        "{} article marks",
+        l.articles.len() + l.article_clusters.len()
+    );
+    // Links reach clustered articles (drawn to the cluster's centre).
+    let cl = &l.article_clusters[0];
+    assert!(l
+        .links
+        .iter()
+        .any(|k| cl.members.contains(&k.article) && k.article_x == cl.x));
+    // Right along the article lane, from the first, visits every mark (a cluster is
+    // one stop, opened with Enter) in publication order and ends on the one holding
+    // the last article.
+    let stops = l.stops(Lane::Articles);
+    assert!(stops.iter().any(|st| st.cluster.is_some()));
+    let mut f = stops[0].focus;
+    let mut days = vec![];
+    while let Some((nf, nv)) = navigate(&s, &it, &l, &v, b, Some(f), Nav::Next) {
+        assert_eq!(nv, v, "everything is in view");
+        let Focus::Article(a) = nf else {
+            panic!("Right stays on the article lane")
+        };
+        days.push(s.articles[a as usize].published.span().0.to_days());
+        f = nf;
+    }
+    assert_eq!(days.len(), stops.len() - 1);
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+    let last = Focus::Article(s.articles.len() as u32 - 1);
+    assert!(l.stop_holds(&l.stop_of(&s, f).unwrap(), last));
 }
