@@ -16,7 +16,7 @@ use corpus::render::{date_label, short_date};
 use corpus::state::Action;
 use corpus::timeline::{
     bounds, cluster_label, default_viewport, density, describe, items, lane_of, layout, navigate,
-    Cluster, Focus, Item, Lane, Nav, Options, Shape, Viewport,
+    Focus, Item, Lane, Nav, Options, Shape, Viewport,
 };
 use corpus::{DateMethod, EventIx};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -255,11 +255,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     // Wheel: zoom at the pointer; horizontal wheel or Shift pans. Not passive, so the
     // page does not scroll under a zoom.
+    // Registered once per drawing (not per frame): it reads the view shown from a ref.
+    let shown_view = use_mut_ref(|| v);
+    *shown_view.borrow_mut() = v;
     {
         let svg_ref = svg_ref.clone();
         let set_view = set_view.clone();
-        // Registered again whenever the view changes, so it always zooms the view shown.
-        use_effect_with(v, move |&v| {
+        use_effect_with(s.list, move |_| {
             let listener = svg_ref.cast::<web_sys::Element>().map(|el| {
                 EventListener::new_with_options(
                     &el,
@@ -269,6 +271,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
                             return;
                         };
+                        let v = *shown_view.borrow();
                         let (dx, dy) = (e.delta_x(), e.delta_y());
                         let scale = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
                         let x = local(&e.clone().into(), e.client_x(), e.client_y()).0;
@@ -291,7 +294,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 
     let o = Options::default();
-    let l = layout(c, &its, &v, &o);
+    let l = Rc::new(layout(c, &its, &v, &o));
     let rows = Rows::of(&o);
     *frame.borrow_mut() += 1;
     let (ev_match, ar_match) = &*matching;
@@ -317,43 +320,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let dispatch = dispatch.clone();
         let set_view = set_view.clone();
         let open_cluster = open_cluster.clone();
-        // What opening each cluster does: zoom to it, or list its members when zooming
-        // cannot separate them.
-        let events = |cs: &[Cluster]| -> Vec<(Option<Viewport>, Vec<Focus>)> {
-            cs.iter()
-                .map(|cl| {
-                    let members = cl.members.iter().map(|&e| Focus::Event(e)).collect();
-                    (cl.zoom_target(&v, full), members)
-                })
-                .collect()
-        };
-        let by_lane = [
-            events(&l.era_clusters),
-            events(&l.clusters),
-            l.article_clusters
-                .iter()
-                .map(|cl| {
-                    let members = cl.members.iter().map(|&a| Focus::Article(a)).collect();
-                    (cl.zoom_target(&v, full), members)
-                })
-                .collect(),
-        ];
+        let l = Rc::clone(&l);
         Rc::new(move |f: Focus, cluster: Option<usize>| match (f, cluster) {
-            (_, Some(i)) => {
-                let lane = match lane_of(c, f) {
-                    Lane::Eras => 0,
-                    Lane::Events => 1,
-                    Lane::Articles => 2,
-                };
-                match by_lane[lane].get(i) {
-                    Some((Some(z), _)) => {
-                        open_cluster.set(None);
-                        set_view(*z);
-                    }
-                    Some((None, members)) => open_cluster.set(Some(members.clone())),
-                    None => {}
+            (_, Some(i)) => match l.open_cluster(lane_of(c, f), i, &v, full) {
+                Some((Some(z), _)) => {
+                    open_cluster.set(None);
+                    set_view(z);
                 }
-            }
+                Some((None, members)) => open_cluster.set(Some(members)),
+                None => {}
+            },
             (Focus::Event(e), None) => {
                 open_cluster.set(None);
                 dispatch.emit(Action::SelectEvent(e));
@@ -364,7 +340,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let onkeydown = {
         let its = its.clone();
-        let l = l.clone();
+        let l = Rc::clone(&l);
         let focus = focus.clone();
         let move_focus = move_focus.clone();
         let set_view = set_view.clone();
@@ -727,19 +703,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         flag(&mut cls, selected == Some(m.event), "selected");
         flag(&mut cls, dim, "dim");
         let mut kids = vec![];
+        // A point is drawn at x = 0 in a group moved to its place: a frame that moves it
+        // changes one attribute, and its label is not laid out again.
+        let mut dx = 0.0;
         match m.shape {
             Shape::Point { x } => {
-                let (cx, cy) = (px(x), px(rows.events));
+                dx = x;
+                let cy = px(rows.events);
                 kids.push(ring(
                     tab(&key),
                     "circle",
-                    &[("cx", cx.clone()), ("cy", cy.clone()), ("r", "10".into())],
+                    &[("cx", "0".into()), ("cy", cy.clone()), ("r", "10".into())],
                 ));
                 kids.push(node(
                     "circle",
                     &[
                         ("class", "dot".into()),
-                        ("cx", cx),
+                        ("cx", "0".into()),
                         ("cy", cy),
                         ("r", "5".into()),
                     ],
@@ -783,8 +763,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 "line",
                 &[
                     ("class", "leader".into()),
-                    ("x1", px(lb.x - 4.0)),
-                    ("x2", px(lb.x - 4.0)),
+                    ("x1", px(lb.x - 4.0 - dx)),
+                    ("x2", px(lb.x - 4.0 - dx)),
                     ("y1", px(y - 8.0)),
                     ("y2", px(rows.events - 6.0)),
                 ],
@@ -792,7 +772,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             ));
             kids.push(node(
                 "text",
-                &[("class", "label".into()), ("x", px(lb.x)), ("y", px(y))],
+                &[
+                    ("class", "label".into()),
+                    ("x", px(lb.x - dx)),
+                    ("y", px(y)),
+                ],
                 vec![Html::from(lb.text.clone())],
             ));
         }
@@ -801,7 +785,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             &key,
             tab(&key),
             label,
-            &[("data-event", ev.id.clone())],
+            &[
+                ("data-event", ev.id.clone()),
+                ("transform", format!("translate({},0)", px(dx))),
+            ],
             kids,
         ));
     }
@@ -1233,7 +1220,8 @@ fn cluster_node(
     );
     flag(&mut cls, dim, "dim");
     flag(&mut cls, selected, "selected");
-    let (cx, cy) = (px(x), px(y));
+    // Drawn around (0, 0) in a group moved to its place (see the event points).
+    let (cx, cy) = (String::from("0"), String::from("0"));
     let circle = |class: &str, r: &str| {
         node(
             "circle",
@@ -1255,7 +1243,7 @@ fn cluster_node(
         circle("bubble", "10"),
         node(
             "text",
-            &[("x", cx.clone()), ("y", px(y + 4.0))],
+            &[("x", cx.clone()), ("y", "4".into())],
             vec![Html::from(n.clone())],
         ),
     ];
@@ -1264,7 +1252,11 @@ fn cluster_node(
         &key,
         tab(&key),
         label,
-        &[("data-cluster", index.to_string()), ("data-count", n)],
+        &[
+            ("data-cluster", index.to_string()),
+            ("data-count", n),
+            ("transform", format!("translate({},{})", px(x), px(y))),
+        ],
         kids,
     )
 }

@@ -976,6 +976,31 @@ impl Layout {
         }
     }
 
+    /// Opening cluster `i` of a lane: the view that zooms to it (`None` when zooming
+    /// cannot separate its members; see [`Cluster::zoom_target`]) and its members.
+    pub fn open_cluster(
+        &self,
+        lane: Lane,
+        i: usize,
+        v: &Viewport,
+        bounds: (f64, f64),
+    ) -> Option<(Option<Viewport>, Vec<Focus>)> {
+        let events = |cs: &[Cluster]| {
+            cs.get(i).map(|c| {
+                let members = c.members.iter().map(|&e| Focus::Event(e)).collect();
+                (c.zoom_target(v, bounds), members)
+            })
+        };
+        match lane {
+            Lane::Eras => events(&self.era_clusters),
+            Lane::Events => events(&self.clusters),
+            Lane::Articles => self.article_clusters.get(i).map(|c| {
+                let members = c.members.iter().map(|&a| Focus::Article(a)).collect();
+                (c.zoom_target(v, bounds), members)
+            }),
+        }
+    }
+
     /// What a stop stands for: a cluster's members, or the one item.
     pub fn stop_members(&self, s: &Stop) -> Vec<Focus> {
         let events = |cs: &[Cluster], i: usize| {
