@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod clean;
+pub mod compare;
 pub mod compile;
 pub mod date;
 pub mod embed;

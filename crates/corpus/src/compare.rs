@@ -1,0 +1,266 @@
+//! Two articles side by side: what they share and where their figures differ.
+//!
+//! Two independent articles share no word order, so the comparison is made on what the
+//! corpus knows about them: entity mentions, the events each reports (with the passages
+//! that support them), and the curated measures. [`align`] returns:
+//!
+//! - **entities** both mention, and those only one side mentions, with every mention's
+//!   place on each side (so a view can step through them);
+//! - **events** both report, and those only one reports, with each side's passages and
+//!   when each article reported the event;
+//! - **figures**: for every measure with a value in either article, the values on each
+//!   side (qualifiers kept) and, when each side has exactly one value in the same unit,
+//!   the change between them. Values are paired **only within a measure**: the same
+//!   number in two measures (56 civilians killed, 56 armoured vehicles) is never paired.
+
+use crate::date::DateSpec;
+use crate::model::{ArticleIx, Corpus, EntityIx, EventIx, Evidence, Mention};
+use crate::render::lag;
+
+/// One side of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The left column.
+    Left,
+    /// The right column.
+    Right,
+}
+
+/// An entity and its mentions on each side (in text order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityRow {
+    /// The entity.
+    pub entity: EntityIx,
+    /// Mentions in the left article.
+    pub left: Vec<Mention>,
+    /// Mentions in the right article.
+    pub right: Vec<Mention>,
+}
+
+/// An event and the passages that report it on each side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow {
+    /// The event.
+    pub event: EventIx,
+    /// Evidence in the left article.
+    pub left: Vec<Evidence>,
+    /// Evidence in the right article.
+    pub right: Vec<Evidence>,
+    /// When the left article reported it, relative to the event ("3 days later"), if
+    /// it does.
+    pub left_lag: Option<String>,
+    /// The same for the right article.
+    pub right_lag: Option<String>,
+}
+
+/// One value of a measure in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value {
+    /// Index into [`Corpus::figures`].
+    pub figure: u32,
+    /// The number (scale applied).
+    pub value: f64,
+    /// `at least`, `or more`, ... (empty if none).
+    pub qualifier: String,
+    /// The unit of the figure (`count`, `USD`, ...).
+    pub unit: String,
+    /// The date the value describes.
+    pub as_of: DateSpec,
+    /// The measure's note on this value.
+    pub note: Option<String>,
+}
+
+/// The change between the two sides' values of a measure, earlier to later.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The side whose value is earlier (by as-of date; the left when tied).
+    pub from: Side,
+    /// Later value minus earlier value.
+    pub delta: f64,
+    /// A qualifier on either value ("at least 21"): the change is not exact.
+    pub approximate: bool,
+}
+
+/// A measure with its values on each side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureRow {
+    /// Index into [`Corpus::measures`].
+    pub measure: u32,
+    /// Values in the left article.
+    pub left: Vec<Value>,
+    /// Values in the right article.
+    pub right: Vec<Value>,
+    /// The change, when each side has exactly one value, in the same unit.
+    pub change: Option<Change>,
+}
+
+/// Two articles aligned.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Alignment {
+    /// Entities both mention, most mentioned first.
+    pub shared_entities: Vec<EntityRow>,
+    /// Entities only the left mentions.
+    pub only_left_entities: Vec<EntityRow>,
+    /// Entities only the right mentions.
+    pub only_right_entities: Vec<EntityRow>,
+    /// Events both report, in time order.
+    pub shared_events: Vec<EventRow>,
+    /// Events only the left reports.
+    pub only_left_events: Vec<EventRow>,
+    /// Events only the right reports.
+    pub only_right_events: Vec<EventRow>,
+    /// Measures with a value in either article, in data order.
+    pub figures: Vec<FigureRow>,
+}
+
+impl Alignment {
+    /// Is this entity shared (mentioned on both sides)?
+    pub fn is_shared_entity(&self, e: EntityIx) -> bool {
+        self.shared_entities.iter().any(|r| r.entity == e)
+    }
+}
+
+/// Align `left` and `right` (indices into the corpus's articles; out of range gives an
+/// empty alignment).
+pub fn align(c: &Corpus, left: ArticleIx, right: ArticleIx) -> Alignment {
+    let mut out = Alignment::default();
+    let n = c.articles.len() as u32;
+    if left >= n || right >= n {
+        return out;
+    }
+    // Entities.
+    for (ei, ent) in c.entities.iter().enumerate() {
+        let on = |a: ArticleIx| -> Vec<Mention> {
+            ent.mentions
+                .iter()
+                .filter(|m| m.article == a)
+                .copied()
+                .collect()
+        };
+        let row = EntityRow {
+            entity: ei as u32,
+            left: on(left),
+            right: on(right),
+        };
+        match (row.left.is_empty(), row.right.is_empty()) {
+            (false, false) => out.shared_entities.push(row),
+            (false, true) => out.only_left_entities.push(row),
+            (true, false) => out.only_right_entities.push(row),
+            (true, true) => {}
+        }
+    }
+    let by_mentions = |v: &mut Vec<EntityRow>| {
+        crate::util::sort_by(v, |a, b| {
+            let (na, nb) = (a.left.len() + a.right.len(), b.left.len() + b.right.len());
+            (
+                std::cmp::Reverse(na),
+                &c.entities[a.entity as usize].name,
+                a.entity,
+            ) < (
+                std::cmp::Reverse(nb),
+                &c.entities[b.entity as usize].name,
+                b.entity,
+            )
+        })
+    };
+    by_mentions(&mut out.shared_entities);
+    by_mentions(&mut out.only_left_entities);
+    by_mentions(&mut out.only_right_entities);
+    // Events (era bands included: they are reported like any event).
+    let mut events: Vec<EventIx> = (0..c.events.len() as u32).collect();
+    crate::util::sort_by(&mut events, |&a, &b| {
+        let (ea, eb) = (&c.events[a as usize], &c.events[b as usize]);
+        (ea.date.start, a) < (eb.date.start, b)
+    });
+    for e in events {
+        let ev = &c.events[e as usize];
+        let on = |a: ArticleIx| -> Vec<Evidence> {
+            ev.evidence
+                .iter()
+                .filter(|x| x.article == a)
+                .cloned()
+                .collect()
+        };
+        let when = |a: ArticleIx, evd: &[Evidence]| {
+            (!evd.is_empty()).then(|| lag(&ev.date, c.articles[a as usize].published.span()))
+        };
+        let (l, r) = (on(left), on(right));
+        let row = EventRow {
+            event: e,
+            left_lag: when(left, &l),
+            right_lag: when(right, &r),
+            left: l,
+            right: r,
+        };
+        match (row.left.is_empty(), row.right.is_empty()) {
+            (false, false) => out.shared_events.push(row),
+            (false, true) => out.only_left_events.push(row),
+            (true, false) => out.only_right_events.push(row),
+            (true, true) => {}
+        }
+    }
+    // Figures: paired within a measure only.
+    for (mi, m) in c.measures.iter().enumerate() {
+        let on = |a: ArticleIx| -> Vec<Value> {
+            m.values
+                .iter()
+                .filter_map(|v| {
+                    let f = c.figures.get(v.figure as usize)?;
+                    (f.article == a).then(|| Value {
+                        figure: v.figure,
+                        value: f.value,
+                        qualifier: f.qualifier.clone(),
+                        unit: f.unit.clone(),
+                        as_of: v.as_of,
+                        note: v.note.clone(),
+                    })
+                })
+                .collect()
+        };
+        let (l, r) = (on(left), on(right));
+        if l.is_empty() && r.is_empty() {
+            continue;
+        }
+        let change = match (l.as_slice(), r.as_slice()) {
+            ([a], [b]) if a.unit == b.unit && left != right => {
+                let from = if b.as_of.start < a.as_of.start {
+                    Side::Right
+                } else {
+                    Side::Left
+                };
+                let (early, late) = if from == Side::Left { (a, b) } else { (b, a) };
+                Some(Change {
+                    from,
+                    delta: late.value - early.value,
+                    approximate: !a.qualifier.is_empty() || !b.qualifier.is_empty(),
+                })
+            }
+            _ => None,
+        };
+        out.figures.push(FigureRow {
+            measure: mi as u32,
+            left: l,
+            right: r,
+            change,
+        });
+    }
+    out
+}
+
+/// A change in words: `+35`, `−6`, `no change`; `about` when a qualifier makes it
+/// inexact.
+pub fn change_label(ch: &Change) -> String {
+    let n = crate::render::number(ch.delta.abs());
+    let body = if ch.delta == 0.0 {
+        "no change".to_string()
+    } else if ch.delta > 0.0 {
+        format!("+{n}")
+    } else {
+        format!("−{n}")
+    };
+    if ch.approximate {
+        format!("{body} (not exact: a value is qualified)")
+    } else {
+        body
+    }
+}

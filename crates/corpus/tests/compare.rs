@@ -1,0 +1,234 @@
+//! Side-by-side alignment, on the real corpus and on the small fixture.
+
+mod common;
+use common::{corpus, fixture};
+use corpus::compare::{align, change_label, Side};
+use corpus::Corpus;
+
+fn article(c: &Corpus, id: &str) -> u32 {
+    c.article_ix(id)
+        .unwrap_or_else(|| panic!("no article {id}"))
+}
+
+fn measure_row<'a>(
+    c: &Corpus,
+    al: &'a corpus::compare::Alignment,
+    id: &str,
+) -> Option<&'a corpus::compare::FigureRow> {
+    al.figures
+        .iter()
+        .find(|r| c.measures[r.measure as usize].id == id)
+}
+
+#[test]
+fn the_death_toll_across_the_four_articles_that_report_one() {
+    let c = corpus();
+    let ids = [
+        "2022-12-protests-mount",
+        "2023-01-takeover-of-lima",
+        "2023-07-protests-resume",
+        "2024-12-police-state-buildup",
+    ];
+    // (value, qualifier) on each article, in publication order: 21 → 56 → 70 → 50.
+    let expected = [
+        (21.0, "at least"),
+        (56.0, ""),
+        (70.0, "at least"),
+        (50.0, ""),
+    ];
+    for w in 0..3 {
+        let (a, b) = (article(c, ids[w]), article(c, ids[w + 1]));
+        let al = align(c, a, b);
+        let row = measure_row(c, &al, "death-toll").expect("both report a toll");
+        assert_eq!(row.left.len(), 1);
+        assert_eq!(row.right.len(), 1);
+        assert_eq!(
+            (row.left[0].value, row.left[0].qualifier.as_str()),
+            expected[w]
+        );
+        assert_eq!(
+            (row.right[0].value, row.right[0].qualifier.as_str()),
+            expected[w + 1]
+        );
+        let ch = row.change.as_ref().expect("one value each: a change");
+        assert_eq!(ch.from, Side::Left, "the left is the earlier article");
+        assert_eq!(ch.delta, expected[w + 1].0 - expected[w].0);
+        // A qualifier on either side ("at least 21") makes the change inexact.
+        assert_eq!(
+            ch.approximate,
+            !expected[w].1.is_empty() || !expected[w + 1].1.is_empty()
+        );
+    }
+    let al = align(c, article(c, ids[0]), article(c, ids[1]));
+    let ch = measure_row(c, &al, "death-toll")
+        .unwrap()
+        .change
+        .clone()
+        .unwrap();
+    assert_eq!(change_label(&ch), "+35 (not exact: a value is qualified)");
+    // 56 confirmed deaths (Jan 2023) and 50 killed (Dec 2024): exact, −6.
+    let al = align(c, article(c, ids[1]), article(c, ids[3]));
+    let ch = measure_row(c, &al, "death-toll")
+        .unwrap()
+        .change
+        .clone()
+        .unwrap();
+    assert_eq!(change_label(&ch), "−6");
+}
+
+#[test]
+fn the_same_number_in_two_measures_is_never_paired() {
+    let c = corpus();
+    // "56" is the January 2023 death toll and, in December 2024, a number of armoured
+    // vehicles; "six" is presidents in July 2023 and homicides per day in January 2026.
+    let (jan, dec) = (
+        article(c, "2023-01-takeover-of-lima"),
+        article(c, "2024-12-police-state-buildup"),
+    );
+    let al = align(c, jan, dec);
+    let vehicles = measure_row(c, &al, "pnp-armored-vehicles").unwrap();
+    assert!(vehicles.left.is_empty());
+    assert_eq!(vehicles.right[0].value, 56.0);
+    assert_eq!(vehicles.change, None);
+    assert!(al
+        .figures
+        .iter()
+        .filter(|r| r.change.is_some())
+        .all(|r| c.measures[r.measure as usize].id == "death-toll"));
+    let (jul, jan26) = (
+        article(c, "2023-07-protests-resume"),
+        article(c, "2026-01-crisis-of-rule"),
+    );
+    let al = align(c, jul, jan26);
+    assert!(al.figures.iter().all(|r| r.change.is_none()));
+    assert!(measure_row(c, &al, "presidents-in-five-years")
+        .unwrap()
+        .right
+        .is_empty());
+    assert!(measure_row(c, &al, "homicides-per-day")
+        .unwrap()
+        .left
+        .is_empty());
+}
+
+#[test]
+fn entities_and_events_split_into_shared_and_one_sided() {
+    let c = corpus();
+    let (jul, dec) = (
+        article(c, "2023-07-protests-resume"),
+        article(c, "2024-12-police-state-buildup"),
+    );
+    let al = align(c, jul, dec);
+    let boluarte = c.entity_ix("dina-boluarte").unwrap();
+    assert!(al.is_shared_entity(boluarte));
+    let row = al
+        .shared_entities
+        .iter()
+        .find(|r| r.entity == boluarte)
+        .unwrap();
+    let count = |a: u32| {
+        c.entities[boluarte as usize]
+            .mentions
+            .iter()
+            .filter(|m| m.article == a)
+            .count()
+    };
+    assert_eq!(row.left.len(), count(jul));
+    assert_eq!(row.right.len(), count(dec));
+    assert!(row.left.iter().all(|m| m.article == jul));
+    // Most mentioned first.
+    let totals: Vec<usize> = al
+        .shared_entities
+        .iter()
+        .map(|r| r.left.len() + r.right.len())
+        .collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    // Every entity mentioned by either article is in exactly one list.
+    for (ei, ent) in c.entities.iter().enumerate() {
+        let (l, r) = (
+            ent.mentions.iter().any(|m| m.article == jul),
+            ent.mentions.iter().any(|m| m.article == dec),
+        );
+        let ei = ei as u32;
+        let lists = [
+            al.shared_entities.iter().any(|x| x.entity == ei),
+            al.only_left_entities.iter().any(|x| x.entity == ei),
+            al.only_right_entities.iter().any(|x| x.entity == ei),
+        ];
+        assert_eq!(lists, [l && r, l && !r, r && !l], "{}", ent.id);
+    }
+    // Shared events have passages on both sides and say when each reported them.
+    assert!(!al.shared_events.is_empty());
+    for row in &al.shared_events {
+        assert!(!row.left.is_empty() && !row.right.is_empty());
+        assert!(row.left_lag.is_some() && row.right_lag.is_some());
+    }
+    for row in &al.only_left_events {
+        assert!(row.right.is_empty() && row.right_lag.is_none());
+    }
+    let starts: Vec<_> = al
+        .shared_events
+        .iter()
+        .map(|r| c.events[r.event as usize].date.start)
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "time order");
+    // Swapping the columns mirrors everything.
+    let back = align(c, dec, jul);
+    assert_eq!(back.shared_entities.len(), al.shared_entities.len());
+    assert_eq!(
+        back.only_left_entities,
+        al.only_right_entities
+            .iter()
+            .map(|r| corpus::compare::EntityRow {
+                entity: r.entity,
+                left: r.right.clone(),
+                right: r.left.clone()
+            })
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(back.only_left_events.len(), al.only_right_events.len());
+}
+
+#[test]
+fn a_small_fixture_aligns_exactly() {
+    let built = corpus::compile(&fixture()).unwrap();
+    let c = &built.corpus;
+    let (march, strike) = (article(c, "march"), article(c, "strike"));
+    let al = align(c, march, strike);
+    let names = |rows: &[corpus::compare::EntityRow]| -> Vec<String> {
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} {}/{}",
+                    c.entities[r.entity as usize].id,
+                    r.left.len(),
+                    r.right.len()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(names(&al.shared_entities), ["lima 1/1"]);
+    assert_eq!(names(&al.only_left_entities), ["ana-ruiz 2/0"]);
+    assert_eq!(names(&al.only_right_entities), ["cgtp 0/1"]);
+    let ev = |rows: &[corpus::compare::EventRow]| -> Vec<&str> {
+        rows.iter()
+            .map(|r| c.events[r.event as usize].id.as_str())
+            .collect()
+    };
+    assert!(al.shared_events.is_empty());
+    assert_eq!(ev(&al.only_left_events), ["big-march"]);
+    assert_eq!(ev(&al.only_right_events), ["strike-call"]);
+    assert_eq!(
+        al.only_left_events[0].left_lag.as_deref(),
+        Some("1 day later")
+    );
+    assert_eq!(al.figures.len(), 1);
+    assert_eq!(al.figures[0].left[0].qualifier, "at least");
+    assert!(al.figures[0].right.is_empty() && al.figures[0].change.is_none());
+    // An article against itself has nothing one-sided and no change.
+    let same = align(c, march, march);
+    assert!(same.only_left_entities.is_empty() && same.only_right_entities.is_empty());
+    assert!(same.figures.iter().all(|r| r.change.is_none()));
+    // Unknown articles: an empty alignment, not a panic.
+    assert_eq!(align(c, 0, 99), corpus::compare::Alignment::default());
+}
