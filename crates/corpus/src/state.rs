@@ -23,6 +23,9 @@
 //! | `win` | the timeline's visible window: `YYYY-MM-DD,YYYY-MM-DD` (first day, day after the last) |
 //! | `ev` | the selected timeline event id (its card is open) |
 //! | `timeline` | `list` for the chronological list instead of the graph |
+//! | `cmp` | two article ids side by side: `left,right` |
+//! | `cmpsel` | the shared item selected in the comparison: `entity:ID` or `event:ID` |
+//! | `linked` | `1`: the two columns scroll together |
 
 use crate::date::{Date, DateSpec};
 use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind, EventIx};
@@ -65,6 +68,21 @@ pub struct AppState {
     pub event: Option<EventIx>,
     /// The timeline shows the chronological list instead of the graph.
     pub list: bool,
+    /// Two articles side by side: (left, right), never the same.
+    pub compare: Option<(ArticleIx, ArticleIx)>,
+    /// The item selected in the comparison (its mentions are stepped through).
+    pub compare_item: Option<CompareItem>,
+    /// The two columns scroll together.
+    pub linked: bool,
+}
+
+/// What can be selected in the side-by-side view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareItem {
+    /// An entity.
+    Entity(EntityIx),
+    /// An event.
+    Event(EventIx),
 }
 
 impl AppState {
@@ -124,6 +142,15 @@ pub enum Action {
     CloseEvent,
     /// Show the timeline as a list (`true`) or a graph.
     SetList(bool),
+    /// Put two different articles side by side (left, right); the same article twice
+    /// is ignored.
+    Compare(ArticleIx, ArticleIx),
+    /// Close the side-by-side view.
+    CloseCompare,
+    /// Select an item in the comparison (`None`: clear).
+    SelectCompareItem(Option<CompareItem>),
+    /// Scroll the two columns together, or not.
+    SetLinked(bool),
     /// Replace the whole state (back/forward, pasted link, embed host).
     Replace(AppState),
 }
@@ -172,6 +199,23 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
         Action::SelectEvent(e) => s.event = Some(e),
         Action::CloseEvent => s.event = None,
         Action::SetList(l) => s.list = l,
+        Action::Compare(a, b) if a != b => {
+            if s.compare != Some((a, b)) {
+                s.compare_item = None;
+            }
+            s.compare = Some((a, b));
+        }
+        Action::Compare(..) => {}
+        Action::CloseCompare => {
+            s.compare = None;
+            s.compare_item = None;
+        }
+        Action::SelectCompareItem(i) => {
+            if s.compare.is_some() {
+                s.compare_item = i;
+            }
+        }
+        Action::SetLinked(l) => s.linked = l,
         Action::Replace(n) => s = n,
     }
     s
@@ -282,6 +326,7 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
     let mut from: Option<Date> = None;
     let mut to: Option<Date> = None;
     let mut para: Option<String> = None;
+    let mut cmpsel: Option<String> = None;
     for pair in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(k);
@@ -395,7 +440,43 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
                     shorten(&value)
                 )),
             },
+            "cmp" => {
+                let ids = value
+                    .split_once(',')
+                    .map(|(a, b)| (corpus.article_ix(a.trim()), corpus.article_ix(b.trim())));
+                match ids {
+                    Some((Some(a), Some(b))) if a != b => st.compare = Some((a, b)),
+                    Some((Some(_), Some(_))) => {
+                        ignored.push("a comparison needs two different articles (cmp)".into())
+                    }
+                    _ => ignored.push(format!(
+                        "“{}” is not two known article ids (cmp)",
+                        shorten(&value)
+                    )),
+                }
+            }
+            "cmpsel" => cmpsel = Some(value),
+            "linked" => match value.as_str() {
+                "1" | "true" => st.linked = true,
+                "0" | "false" => st.linked = false,
+                _ => ignored.push(format!("“{}” is not 1 or 0 (linked)", shorten(&value))),
+            },
             _ => ignored.push(format!("unknown parameter “{}”", shorten(&key))),
+        }
+    }
+    if let Some(v) = cmpsel {
+        let item = match v.split_once(':') {
+            Some(("entity", id)) => corpus.entity_ix(id).map(CompareItem::Entity),
+            Some(("event", id)) => corpus.event_ix(id).map(CompareItem::Event),
+            _ => None,
+        };
+        match (st.compare, item) {
+            (Some(_), Some(i)) => st.compare_item = Some(i),
+            (Some(_), None) => ignored.push(format!(
+                "“{}” is not entity:ID or event:ID of a known item (cmpsel)",
+                shorten(&v)
+            )),
+            (None, _) => ignored.push("a comparison item without a comparison (cmpsel)".into()),
         }
     }
     match (from, to) {
@@ -495,6 +576,30 @@ pub fn to_query(corpus: &Corpus, s: &AppState) -> String {
     }
     if s.list {
         parts.push("timeline=list".into());
+    }
+    if let Some((a, b)) = s.compare {
+        if let (Some(a), Some(b)) = (
+            corpus.articles.get(a as usize),
+            corpus.articles.get(b as usize),
+        ) {
+            parts.push(format!("cmp={},{}", a.id, b.id));
+            match s.compare_item {
+                Some(CompareItem::Entity(e)) => {
+                    if let Some(e) = corpus.entities.get(e as usize) {
+                        parts.push(format!("cmpsel=entity:{}", percent_encode(&e.id)));
+                    }
+                }
+                Some(CompareItem::Event(e)) => {
+                    if let Some(e) = corpus.events.get(e as usize) {
+                        parts.push(format!("cmpsel=event:{}", percent_encode(&e.id)));
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    if s.linked {
+        parts.push("linked=1".into());
     }
     if s.embed {
         parts.push("embed=1".into());

@@ -2,7 +2,7 @@
 
 mod common;
 use common::corpus;
-use corpus::state::{parse_query, reduce, to_query, Action, AppState};
+use corpus::state::{parse_query, reduce, to_query, Action, AppState, CompareItem};
 use corpus::{Date, DateField, EntityKind, Order};
 
 fn full_state() -> AppState {
@@ -30,6 +30,12 @@ fn full_state() -> AppState {
         )),
         event: c.event_ix("era-state-of-emergency"),
         list: true,
+        compare: Some((
+            c.article_ix("2022-12-protests-mount").unwrap(),
+            c.article_ix("2024-12-police-state-buildup").unwrap(),
+        )),
+        compare_item: Some(CompareItem::Entity(c.entity_ix("dina-boluarte").unwrap())),
+        linked: true,
     }
 }
 
@@ -47,6 +53,13 @@ fn round_trip_of_every_field() {
         q.contains("win=2022-11-15,2023-03-01&ev=era-state-of-emergency&timeline=list"),
         "{q}"
     );
+    assert!(
+        q.contains("cmp=2022-12-protests-mount,2024-12-police-state-buildup&cmpsel=entity:dina-boluarte&linked=1"),
+        "{q}"
+    );
+    let mut ev = s.clone();
+    ev.compare_item = c.event_ix("era-state-of-emergency").map(CompareItem::Event);
+    assert_eq!(parse_query(c, &to_query(c, &ev)).state, ev);
     assert_eq!(to_query(c, &AppState::default()), "");
     assert_eq!(parse_query(c, "").state, AppState::default());
     assert_eq!(parse_query(c, "?").state, AppState::default());
@@ -110,6 +123,32 @@ fn reducer_actions() {
     );
     let s = reduce(&s, Action::SelectEvent(3));
     assert_eq!(s.event, Some(3));
+    // The side-by-side view: a pair, an item in it, the same article twice ignored.
+    let item = Some(CompareItem::Entity(peru));
+    let n = reduce(&s, Action::SelectCompareItem(item));
+    assert_eq!(n.compare_item, None, "nothing to select without a pair");
+    let n = reduce(&s, Action::Compare(0, 2));
+    let n = reduce(&n, Action::SelectCompareItem(item));
+    assert_eq!((n.compare, n.compare_item), (Some((0, 2)), item));
+    assert_eq!(
+        reduce(&n, Action::Compare(0, 2)).compare_item,
+        item,
+        "same pair keeps it"
+    );
+    assert_eq!(
+        reduce(&n, Action::Compare(2, 0)).compare_item,
+        None,
+        "a new pair clears it"
+    );
+    assert_eq!(
+        reduce(&n, Action::Compare(1, 1)),
+        n,
+        "one article twice is ignored"
+    );
+    let n = reduce(&n, Action::SetLinked(true));
+    assert!(n.linked);
+    let n = reduce(&n, Action::CloseCompare);
+    assert_eq!((n.compare, n.compare_item), (None, None));
     let s = reduce(&s, Action::SetList(true));
     let s = reduce(&s, Action::ClearFilters);
     assert!(
@@ -167,6 +206,20 @@ fn hostile_urls_never_break() {
         ("ev=%3Cscript%3E".into(), 1),
         ("timeline=3d".into(), 1),
         ("timeline=graph&ev=era-jeri-government".into(), 0),
+        (
+            "cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule&cmpsel=event:era-jeri-government&linked=0".into(),
+            0,
+        ),
+        ("cmp=2023-01-takeover-of-lima".into(), 1),
+        ("cmp=2023-01-takeover-of-lima,2023-01-takeover-of-lima".into(), 1),
+        ("cmp=2023-01-takeover-of-lima,nope".into(), 1),
+        ("cmp=,".into(), 1),
+        ("cmp=%3Cscript%3E,%3C/script%3E".into(), 1),
+        ("cmpsel=entity:peru".into(), 1),
+        ("cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule&cmpsel=peru".into(), 1),
+        ("cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule&cmpsel=entity:nobody".into(), 1),
+        ("cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule&cmpsel=event:".into(), 1),
+        ("linked=yes".into(), 1),
     ];
     for (q, want) in cases {
         let p = parse_query(c, &q);
