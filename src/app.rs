@@ -134,7 +134,8 @@ fn Explorer() -> Html {
     let class = classes!(
         "app",
         s.embed.then_some("embed"),
-        s.article.is_some().then_some("reading")
+        s.article.is_some().then_some("reading"),
+        s.compare.is_some().then_some("comparing")
     );
     let full_link = {
         let mut full = s.clone();
@@ -157,15 +158,19 @@ fn Explorer() -> Html {
                 </header>
                 <Notices />
                 <Timeline results={crate::components::Shared(results.clone())} />
-                <div class="layout">
-                    <FilterPanel results={crate::components::Shared(results.clone())} />
-                    <main id="results" class="results" tabindex="-1">
-                        <ResultsView results={crate::components::Shared(results.clone())} />
-                    </main>
-                    if let Some(a) = s.article {
-                        <Reader article={a} />
-                    }
-                </div>
+                if let Some((l, r)) = s.compare {
+                    <crate::components::compare::Compare left={l} right={r} />
+                } else {
+                    <div class="layout">
+                        <FilterPanel results={crate::components::Shared(results.clone())} />
+                        <main id="results" class="results" tabindex="-1">
+                            <ResultsView results={crate::components::Shared(results.clone())} />
+                        </main>
+                        if let Some(a) = s.article {
+                            <Reader article={a} />
+                        }
+                    </div>
+                }
                 if let Some(e) = s.entity {
                     <EntityCard entity={e} />
                 }

@@ -95,6 +95,23 @@ pub fn scroll_to_id(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
+/// Scroll the scrolling box around an element (the nearest `.col-body`, which is
+/// positioned) so the element is near its top; the page itself does not move.
+pub fn scroll_within(id: &str) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if let Ok(Some(col)) = el.closest(".col-body") {
+        col.set_scroll_top((el.offset_top() - 12).max(0));
+    }
+}
+
 /// Is the viewport phone-sized (the layout's one-column breakpoint)?
 pub fn narrow_screen() -> bool {
     window()

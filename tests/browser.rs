@@ -397,3 +397,52 @@ async fn timeline_list_groups_matching_events_by_year_and_month() {
         "{counts} vs {n_list}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn compare_view_lists_what_both_share_and_steps_through_an_entity() {
+    let m = mount("cmp=2022-12-protests-mount,2023-07-protests-resume").await;
+    let rows = until("shared entities", || {
+        let r = all(&m.root, "#compare .counts tbody tr");
+        (!r.is_empty()).then_some(r)
+    })
+    .await;
+    // The death toll: at least 21, then at least 70; the change is inexact.
+    let toll = all(&m.root, "table.figures tbody tr")
+        .into_iter()
+        .find(|r| r.text_content().unwrap_or_default().contains("Death toll"))
+        .expect("a death-toll row");
+    let t = toll.text_content().unwrap_or_default();
+    assert!(
+        t.contains("at least 21") && t.contains("at least 70"),
+        "{t}"
+    );
+    assert!(t.contains("+49 (not exact"), "{t}");
+    // Choosing the first shared entity selects it in the URL and marks it on both sides.
+    let first = rows[0]
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    let name = first.text_content().unwrap_or_default();
+    first.click();
+    until("cmpsel in the URL", || {
+        search().contains("cmpsel=entity:").then_some(())
+    })
+    .await;
+    let left = rows[0]
+        .query_selector_all("td")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap();
+    let marks = until("marks in the left column", || {
+        let n = all(&m.root, ".col.left .col-body mark").len();
+        (n > 0).then_some(n)
+    })
+    .await;
+    assert_eq!(marks.to_string(), left, "{name}: one mark per mention");
+    assert!(text(&m.root, ".col.left .stepper").contains(&format!("1 of {left}")));
+    assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("true"));
+}

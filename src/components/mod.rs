@@ -1,6 +1,7 @@
 //! One component per widget. Components render what the store holds and dispatch
 //! actions; the rules live in the `corpus` crate.
 
+pub mod compare;
 pub mod entity_card;
 pub mod event_card;
 pub mod filters;

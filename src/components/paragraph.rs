@@ -22,6 +22,14 @@ pub struct ParagraphProps {
     pub hits: Vec<(u32, u32)>,
     /// Is this the paragraph the URL points at?
     pub target: bool,
+    /// Prefix of the element id (the side-by-side columns show two articles, whose
+    /// paragraph ids would otherwise collide).
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+    /// In the side-by-side view: which entities both articles mention (by index), so a
+    /// mention says whether the other article has it too.
+    #[prop_or_default]
+    pub shared: Option<super::Shared<Vec<bool>>>,
 }
 
 /// A paragraph.
@@ -62,10 +70,26 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                     dispatch.emit(Action::OpenEntity(e));
                 })
             };
-            let label = format!("{} ({})", ent.name, super::kind_singular(kind));
+            let mut label = format!("{} ({})", ent.name, super::kind_singular(kind));
+            // Side by side: shared mentions stand out, one-sided ones say so (in words,
+            // not only by style).
+            let side = props
+                .shared
+                .as_ref()
+                .map(|sh| sh.0.get(e as usize).copied().unwrap_or(false));
+            match side {
+                Some(true) => label.push_str(", in both articles"),
+                Some(false) => label.push_str(", only in this article"),
+                None => {}
+            }
             let inner = std::mem::take(group);
+            let class = classes!(
+                "mention",
+                format!("k-{}", kind.as_str()),
+                side.map(|both| if both { "both" } else { "one-side" })
+            );
             pieces.push(html! {
-                <a {href} class={classes!("mention", format!("k-{}", kind.as_str()))} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ for inner }</a>
+                <a {href} {class} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ for inner }</a>
             });
         }
     };
@@ -121,7 +145,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     );
     let body = html! { { for pieces } };
     html! {
-        <div {class} id={p.id.clone()}>
+        <div {class} id={format!("{}{}", props.id_prefix, p.id)}>
             if p.kind == ParagraphKind::Caption {
                 <figure><figcaption><span class="caption-label">{ "Photo caption: " }</span>{ body }</figcaption></figure>
             } else {

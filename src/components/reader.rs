@@ -9,6 +9,7 @@ use corpus::render::short_date;
 use corpus::search::{highlight, Query};
 use corpus::state::Action;
 use corpus::{ArticleIx, EntityKind, Precision, Provenance};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`Reader`].
@@ -53,6 +54,25 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::CloseArticle))
     };
+    // Side by side with another article (this one on the left).
+    let compare_with = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let other = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|s| s.value().parse::<u32>().ok());
+            if let Some(o) = other {
+                dispatch.emit(Action::Compare(article, o));
+            }
+        })
+    };
+    let others = c
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i as u32 != article)
+        .map(|(i, o)| html! { <option value={i.to_string()}>{ format!("{} — {}", short_date(o.published.date), o.title) }</option> });
     let pub_date = match a.published.precision {
         Precision::Day => short_date(a.published.date),
         _ => {
@@ -86,6 +106,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <section id="reader" class="reader" aria-labelledby="reader-title" tabindex="-1">
             <div class="reader-bar">
                 <button type="button" class="close" onclick={close} aria-label="Close the article">{ "← Back to results" }</button>
+                <label class="compare-with">{ "Compare with " }
+                    <select onchange={compare_with}>
+                        <option value="" selected=true>{ "another article…" }</option>
+                        { for others }
+                    </select>
+                </label>
             </div>
             <header class="article-head">
                 <h2 id="reader-title">{ a.title.clone() }</h2>

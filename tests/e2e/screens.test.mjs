@@ -19,6 +19,8 @@ const VIEWS = [
   ['timeline-event', 'win=2022-11-20,2023-02-10&ev=era-state-of-emergency'],
   ['timeline-whole', 'win=1915-11-26,2028-02-07&e=dina-boluarte'],
   ['timeline-list', 'timeline=list&e=dina-boluarte'],
+  ['compare', 'cmp=2023-01-takeover-of-lima,2024-12-police-state-buildup&cmpsel=entity:dina-boluarte'],
+  ['compare-figures', 'cmp=2022-12-protests-mount,2023-07-protests-resume'],
 ];
 
 for (const [w, h, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
@@ -28,7 +30,12 @@ for (const [w, h, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
         const t = await newPage(browser, { width: w, height: h, allowed: [server.origin] });
         await t.page.emulateMedia({ colorScheme: scheme });
         await t.page.goto(server.url + (q ? `?${q}` : ''));
-        await ready(t.page);
+        if (q.includes('cmp=')) {
+          await t.page.waitForSelector('#compare .col-body .para');
+          if (name.endsWith('-figures')) await t.page.locator('.figures-section').scrollIntoViewIfNeeded();
+        } else {
+          await ready(t.page);
+        }
         if (q.includes('ent=')) await t.page.waitForSelector('.entity-card');
         await shot(t.page, `${name}-${tag}-${scheme}`);
         const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

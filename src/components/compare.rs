@@ -1,0 +1,483 @@
+//! Two articles side by side: the comparison summary (shared and one-sided entities and
+//! events, figures with their changes) over two reader columns, with the selected item's
+//! mentions marked and stepped through. The alignment is `corpus::compare::align`.
+
+use super::paragraph::ParagraphView;
+use super::parts::event_date;
+use super::Shared;
+use crate::dom;
+use crate::engine;
+use crate::store::{use_dispatch, use_store};
+use corpus::compare::{align, change_label, EntityRow, EventRow, Side, Value};
+use corpus::render::{date_label, number, short_date};
+use corpus::state::{reduce, to_query, Action, CompareItem};
+use corpus::{ArticleIx, Corpus};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`Compare`].
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// The left article.
+    pub left: ArticleIx,
+    /// The right article.
+    pub right: ArticleIx,
+}
+
+/// Where the selected item is in one article: (paragraph, start, end), in text order.
+fn places(
+    c: &Corpus,
+    al: &corpus::compare::Alignment,
+    item: CompareItem,
+    side: Side,
+) -> Vec<(u32, u32, u32)> {
+    let pick = |l: &[(u32, u32, u32)], r: &[(u32, u32, u32)]| {
+        if side == Side::Left {
+            l.to_vec()
+        } else {
+            r.to_vec()
+        }
+    };
+    match item {
+        CompareItem::Entity(e) => {
+            let rows = al
+                .shared_entities
+                .iter()
+                .chain(&al.only_left_entities)
+                .chain(&al.only_right_entities);
+            rows.filter(|r| r.entity == e)
+                .map(|r| {
+                    let f = |m: &[corpus::Mention]| -> Vec<(u32, u32, u32)> {
+                        m.iter().map(|m| (m.paragraph, m.start, m.end)).collect()
+                    };
+                    pick(&f(&r.left), &f(&r.right))
+                })
+                .next()
+                .unwrap_or_default()
+        }
+        CompareItem::Event(ev) => c
+            .events
+            .get(ev as usize)
+            .map(|_| {
+                let rows = al
+                    .shared_events
+                    .iter()
+                    .chain(&al.only_left_events)
+                    .chain(&al.only_right_events);
+                rows.filter(|r| r.event == ev)
+                    .map(|r| {
+                        let f = |x: &[corpus::Evidence]| -> Vec<(u32, u32, u32)> {
+                            x.iter().map(|x| (x.paragraph, x.start, x.end)).collect()
+                        };
+                        pick(&f(&r.left), &f(&r.right))
+                    })
+                    .next()
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// The side-by-side view.
+#[component]
+pub fn Compare(props: &CompareProps) -> Html {
+    let store = use_store();
+    let dispatch = use_dispatch();
+    // Which mention of the selected item each column shows (reset with the item).
+    let step = use_state(|| (0usize, 0usize));
+    // On phones the columns are tabs.
+    let tab = use_state(|| Side::Left);
+    let cols = (use_node_ref(), use_node_ref());
+    let syncing = use_mut_ref(|| false);
+    let (left, right) = (props.left, props.right);
+    let al = use_memo((left, right), |&(l, r)| match engine() {
+        Ok(e) => align(e.corpus(), l, r),
+        Err(_) => Default::default(),
+    });
+    let item = store.state.compare_item;
+    {
+        let step = step.clone();
+        use_effect_with((item, left, right), move |_| step.set((0, 0)));
+    }
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let c = engine.corpus();
+    let (Some(la), Some(ra)) = (
+        c.articles.get(left as usize),
+        c.articles.get(right as usize),
+    ) else {
+        return html! {};
+    };
+    let shared: Shared<Vec<bool>> = {
+        let mut v = vec![false; c.entities.len()];
+        for r in &al.shared_entities {
+            v[r.entity as usize] = true;
+        }
+        Shared(Rc::new(v))
+    };
+    let shared = use_memo((left, right), move |_| shared);
+    let select = |i: CompareItem| {
+        let dispatch = dispatch.clone();
+        let on = item == Some(i);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::SelectCompareItem((!on).then_some(i)))
+        })
+    };
+    let pick_article = |side: Side| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let Ok(ix) = sel.value().parse::<u32>() else {
+                return;
+            };
+            let (l, r) = if side == Side::Left {
+                (ix, right)
+            } else {
+                (left, ix)
+            };
+            if l == r {
+                // Choosing the other column's article swaps the two.
+                dispatch.emit(Action::Compare(right, left));
+            } else {
+                dispatch.emit(Action::Compare(l, r));
+            }
+        })
+    };
+    let options = |current: ArticleIx| {
+        c.articles.iter().enumerate().map(move |(i, a)| {
+            html! { <option value={i.to_string()} selected={i as u32 == current}>{ format!("{} — {}", short_date(a.published.date), a.title) }</option> }
+        })
+    };
+    let swap = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Compare(right, left)))
+    };
+    let close = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseCompare))
+    };
+    let linked = store.state.linked;
+    let toggle_linked = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.emit(Action::SetLinked(!linked)))
+    };
+
+    // The selected item's places on each side, and the one each column is at.
+    let at = item.map(|i| {
+        (
+            places(c, &al, i, Side::Left),
+            places(c, &al, i, Side::Right),
+        )
+    });
+    let current = |side: Side| -> Option<(u32, u32, u32)> {
+        let (l, r) = at.as_ref()?;
+        let (list, k) = if side == Side::Left {
+            (l, step.0)
+        } else {
+            (r, step.1)
+        };
+        list.get(k).copied()
+    };
+    // Bring each column's current place into view when it changes.
+    {
+        let id = |side: Side, a: &corpus::Article, prefix: &str| {
+            current(side)
+                .and_then(|p| a.paragraphs.get(p.0 as usize))
+                .map(|p| format!("{prefix}{}", p.id))
+        };
+        let ids = (id(Side::Left, la, "L-"), id(Side::Right, ra, "R-"));
+        let syncing = syncing.clone();
+        use_effect_with(ids, move |(l, r)| {
+            *syncing.borrow_mut() = true;
+            for id in [l, r].into_iter().flatten() {
+                dom::scroll_within(id);
+            }
+            *syncing.borrow_mut() = false;
+        });
+    }
+    let stepper = |side: Side| -> Html {
+        let Some((l, r)) = at.as_ref() else {
+            return html! {};
+        };
+        let list = if side == Side::Left { l } else { r };
+        let k = if side == Side::Left { step.0 } else { step.1 };
+        let n = list.len();
+        if n == 0 {
+            return html! { <p class="stepper">{ "Not in this article." }</p> };
+        }
+        let go = |d: isize| {
+            let step = step.clone();
+            Callback::from(move |_: MouseEvent| {
+                let (a, b) = *step;
+                let next = |k: usize| ((k as isize + d).rem_euclid(n as isize)) as usize;
+                step.set(if side == Side::Left {
+                    (next(a), b)
+                } else {
+                    (a, next(b))
+                });
+            })
+        };
+        let name = if side == Side::Left { "left" } else { "right" };
+        html! {
+            <p class="stepper" role="group" aria-label={format!("Places in the {name} article")}>
+                <button type="button" onclick={go(-1)} aria-label={format!("Previous place in the {name} article")}>{ "◀" }</button>
+                <span aria-live="polite">{ format!(" {} of {} ", k + 1, n) }</span>
+                <button type="button" onclick={go(1)} aria-label={format!("Next place in the {name} article")}>{ "▶" }</button>
+            </p>
+        }
+    };
+
+    // Linked scroll: a column's scroll moves the other to the same fraction.
+    let onscroll = |from: Side| {
+        let cols = cols.clone();
+        let syncing = syncing.clone();
+        Callback::from(move |_: Event| {
+            if !linked || *syncing.borrow() {
+                return;
+            }
+            let (a, b) = if from == Side::Left {
+                (&cols.0, &cols.1)
+            } else {
+                (&cols.1, &cols.0)
+            };
+            let (Some(a), Some(b)) = (a.cast::<web_sys::Element>(), b.cast::<web_sys::Element>())
+            else {
+                return;
+            };
+            let range =
+                |e: &web_sys::Element| f64::from(e.scroll_height() - e.client_height()).max(1.0);
+            let frac = f64::from(a.scroll_top()) / range(&a);
+            *syncing.borrow_mut() = true;
+            b.set_scroll_top((frac * range(&b)).round() as i32);
+            let syncing = syncing.clone();
+            gloo::timers::callback::Timeout::new(50, move || *syncing.borrow_mut() = false)
+                .forget();
+        })
+    };
+
+    let column = |side: Side, a: &corpus::Article, ix: ArticleIx| -> Html {
+        let prefix = if side == Side::Left { "L-" } else { "R-" };
+        let mine: Vec<(u32, u32, u32)> = at
+            .as_ref()
+            .map(|(l, r)| {
+                if side == Side::Left {
+                    l.clone()
+                } else {
+                    r.clone()
+                }
+            })
+            .unwrap_or_default();
+        let here = current(side);
+        let paragraphs = (0..a.paragraphs.len() as u32).map(|i| {
+            let hits: Vec<(u32, u32)> = mine.iter().filter(|p| p.0 == i).map(|p| (p.1, p.2)).collect();
+            html! {
+                <ParagraphView key={i} article={ix} index={i} {hits} target={here.is_some_and(|h| h.0 == i)}
+                    id_prefix={AttrValue::from(prefix)} shared={Some((*shared).clone())} />
+            }
+        });
+        let (node, name) = if side == Side::Left {
+            (cols.0.clone(), "left")
+        } else {
+            (cols.1.clone(), "right")
+        };
+        html! {
+            <article class={classes!("col", name, (*tab == side).then_some("active"))} aria-labelledby={format!("{prefix}title")}>
+                <header class="col-head">
+                    <h3 id={format!("{prefix}title")}>{ a.title.clone() }</h3>
+                    <p class="col-meta">{ format!("Published {}", published(a)) }</p>
+                    { stepper(side) }
+                </header>
+                <div class="col-body" ref={node} tabindex="0" aria-label={format!("Text of the {name} article")} onscroll={onscroll(side)}>
+                    { for paragraphs }
+                </div>
+            </article>
+        }
+    };
+
+    let entity_row = |r: &EntityRow| -> Html {
+        let e = &c.entities[r.entity as usize];
+        let i = CompareItem::Entity(r.entity);
+        html! {
+            <tr class={classes!((item == Some(i)).then_some("selected"))}>
+                <th scope="row"><button type="button" class="link-button" aria-pressed={(item == Some(i)).to_string()} onclick={select(i)}>{ e.name.clone() }</button>
+                    <span class="kind">{ format!(" {}", super::kind_singular(e.kind)) }</span></th>
+                <td>{ r.left.len() }</td>
+                <td>{ r.right.len() }</td>
+            </tr>
+        }
+    };
+    let chips = |rows: &[EntityRow], side: Side| -> Html {
+        let items = rows.iter().map(|r| {
+            let e = &c.entities[r.entity as usize];
+            let i = CompareItem::Entity(r.entity);
+            let n = if side == Side::Left { r.left.len() } else { r.right.len() };
+            html! { <li><button type="button" class="chip" aria-pressed={(item == Some(i)).to_string()} onclick={select(i)}>{ format!("{} ({n})", e.name) }</button></li> }
+        });
+        html! { <ul class="chips">{ for items }</ul> }
+    };
+    let event_item = |r: &EventRow| -> Html {
+        let ev = &c.events[r.event as usize];
+        let i = CompareItem::Event(r.event);
+        let when = |lag: &Option<String>, name: &str| lag.as_ref().map(|l| format!("{name}: {l}"));
+        let lags: Vec<String> = [when(&r.left_lag, "left"), when(&r.right_lag, "right")]
+            .into_iter()
+            .flatten()
+            .collect();
+        html! {
+            <li class={classes!((item == Some(i)).then_some("selected"))}>
+                { event_date(ev) }
+                { " " }
+                <button type="button" class="link-button" aria-pressed={(item == Some(i)).to_string()} onclick={select(i)}>{ ev.title.clone() }</button>
+                <span class="lag">{ format!(" — reported {}", lags.join("; ")) }</span>
+            </li>
+        }
+    };
+    let value_cell = |vals: &[Value], ix: ArticleIx| -> Html {
+        if vals.is_empty() {
+            return html! { <td class="none">{ "—" }</td> };
+        }
+        let items = vals.iter().map(|v| {
+            let f = &c.figures[v.figure as usize];
+            let unit = match v.unit.as_str() {
+                "count" if f.noun.is_empty() => String::new(),
+                "count" => format!(" {}", f.noun),
+                "percent" => "%".into(),
+                u => format!(" {u}"),
+            };
+            // Qualifiers read as written: "at least 21", "62 or more".
+            let text = match v.qualifier.as_str() {
+                "" => format!("{}{unit}", number(v.value)),
+                q if q.starts_with("or ") => format!("{}{unit} {q}", number(v.value)),
+                q => format!("{q} {}{unit}", number(v.value)),
+            };
+            let href = format!("?{}", to_query(c, &reduce(&store.state, Action::OpenArticle(ix, Some(f.paragraph)))));
+            let quote = c.figure_text(f).to_string();
+            html! {
+                <div class="value">
+                    <strong>{ text }</strong>
+                    <span class="as-of">{ format!(" as of {}", date_label(&v.as_of)) }</span>
+                    <a class="passage" {href} title={quote.clone()} aria-label={format!("Passage: “{quote}”")}>{ format!(" “{quote}”") }</a>
+                    if let Some(n) = &v.note { <span class="note">{ format!(" ({n})") }</span> }
+                </div>
+            }
+        });
+        html! { <td>{ for items }</td> }
+    };
+    let figure_rows = al.figures.iter().map(|r| {
+        let m = &c.measures[r.measure as usize];
+        let change = match &r.change {
+            Some(ch) => {
+                let dir = if ch.from == Side::Left {
+                    "left → right"
+                } else {
+                    "right → left"
+                };
+                format!("{} ({dir}, earlier to later)", change_label(ch))
+            }
+            None if !r.left.is_empty() && !r.right.is_empty() => {
+                "not paired (several values)".into()
+            }
+            None => "only one side".into(),
+        };
+        html! {
+            <tr>
+                <th scope="row" title={m.description.clone()}>{ m.name.clone() }</th>
+                { value_cell(&r.left, left) }
+                { value_cell(&r.right, right) }
+                <td class="change">{ change }</td>
+            </tr>
+        }
+    });
+    let tab_button = |side: Side, label: String| {
+        let tab = tab.clone();
+        let on = *tab == side;
+        html! {
+            <button type="button" role="tab" aria-selected={on.to_string()} aria-controls="compare-columns"
+                onclick={Callback::from(move |_: MouseEvent| tab.set(side))}>{ label }</button>
+        }
+    };
+    let short = |a: &corpus::Article| corpus::timeline::cut(&a.title, 28);
+    html! {
+        <section id="compare" class="compare" aria-labelledby="compare-title" tabindex="-1">
+            <div class="compare-bar">
+                <h2 id="compare-title">{ "Side by side" }</h2>
+                <label>{ "Left " }<select onchange={pick_article(Side::Left)} aria-label="Left article">{ for options(left) }</select></label>
+                <button type="button" onclick={swap} aria-label="Swap the two articles">{ "⇄ Swap" }</button>
+                <label>{ "Right " }<select onchange={pick_article(Side::Right)} aria-label="Right article">{ for options(right) }</select></label>
+                <label class="linked"><input type="checkbox" checked={linked} onchange={toggle_linked} />{ " Scroll together" }</label>
+                <button type="button" class="close" onclick={close}>{ "Close" }</button>
+            </div>
+            <div class="compare-summary">
+                <section aria-labelledby="cmp-entities">
+                    <h3 id="cmp-entities">{ format!("Named in both ({})", al.shared_entities.len()) }</h3>
+                    <table class="counts">
+                        <caption class="visually-hidden">{ "Entities both articles mention, with mentions on each side" }</caption>
+                        <thead><tr><th scope="col">{ "Entity" }</th><th scope="col">{ "Left" }</th><th scope="col">{ "Right" }</th></tr></thead>
+                        <tbody>{ for al.shared_entities.iter().map(entity_row) }</tbody>
+                    </table>
+                    <details>
+                        <summary>{ format!("Only in the left article ({})", al.only_left_entities.len()) }</summary>
+                        { chips(&al.only_left_entities, Side::Left) }
+                    </details>
+                    <details>
+                        <summary>{ format!("Only in the right article ({})", al.only_right_entities.len()) }</summary>
+                        { chips(&al.only_right_entities, Side::Right) }
+                    </details>
+                </section>
+                <section aria-labelledby="cmp-events">
+                    <h3 id="cmp-events">{ format!("Events both report ({})", al.shared_events.len()) }</h3>
+                    if al.shared_events.is_empty() { <p>{ "None." }</p> }
+                    <ul class="events">{ for al.shared_events.iter().map(event_item) }</ul>
+                    <details>
+                        <summary>{ format!("Only in the left article ({})", al.only_left_events.len()) }</summary>
+                        <ul class="events">{ for al.only_left_events.iter().map(event_item) }</ul>
+                    </details>
+                    <details>
+                        <summary>{ format!("Only in the right article ({})", al.only_right_events.len()) }</summary>
+                        <ul class="events">{ for al.only_right_events.iter().map(event_item) }</ul>
+                    </details>
+                </section>
+            </div>
+            <div class="compare-tabs" role="tablist" aria-label="Article shown">
+                { tab_button(Side::Left, format!("Left: {}", short(la))) }
+                { tab_button(Side::Right, format!("Right: {}", short(ra))) }
+            </div>
+            <div id="compare-columns" class="columns">
+                { column(Side::Left, la, left) }
+                { column(Side::Right, ra, right) }
+            </div>
+            <section aria-labelledby="cmp-figures" class="figures-section compare-summary">
+                <h3 id="cmp-figures">{ format!("Figures ({})", al.figures.len()) }</h3>
+                <p class="hint">{ "Values are paired only when they measure the same thing; “at least” and “or more” are kept." }</p>
+                <div class="table-scroll">
+                    <table class="figures">
+                        <caption class="visually-hidden">{ "Measures with a value in either article" }</caption>
+                        <thead><tr><th scope="col">{ "Measure" }</th><th scope="col">{ "Left" }</th><th scope="col">{ "Right" }</th><th scope="col">{ "Change" }</th></tr></thead>
+                        <tbody>{ for figure_rows }</tbody>
+                    </table>
+                </div>
+            </section>
+        </section>
+    }
+}
+
+fn published(a: &corpus::Article) -> String {
+    let (e, l) = a.published.span();
+    let when = if e == l {
+        short_date(e)
+    } else {
+        format!("between {} and {}", short_date(e), short_date(l))
+    };
+    if a.published.status == corpus::Provenance::Stated {
+        when
+    } else {
+        format!("{when} (inferred)")
+    }
+}
