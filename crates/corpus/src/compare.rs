@@ -264,3 +264,182 @@ pub fn change_label(ch: &Change) -> String {
         body
     }
 }
+
+/// How the matrix rows are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum MatrixSort {
+    /// Most mentions (in the columns shown) first.
+    #[default]
+    Total,
+    /// By name.
+    Name,
+    /// Most mentions in one article first.
+    Article(ArticleIx),
+}
+
+/// One row of the entity × article matrix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// The entity.
+    pub entity: EntityIx,
+    /// Mentions in each column, in the order of the columns asked for.
+    pub counts: Vec<u32>,
+    /// Their sum.
+    pub total: u32,
+}
+
+/// Mention counts of entities × articles: one column per article in `articles` (in that
+/// order), one row per entity of the given kinds (all kinds when empty) mentioned in at
+/// least one of them, in `sort` order (ties by name).
+pub fn matrix(
+    c: &Corpus,
+    articles: &[ArticleIx],
+    kinds: &[crate::model::EntityKind],
+    sort: MatrixSort,
+) -> Vec<MatrixRow> {
+    let col: Vec<Option<usize>> = (0..c.articles.len() as u32)
+        .map(|a| articles.iter().position(|&x| x == a))
+        .collect();
+    let mut rows: Vec<MatrixRow> = Vec::new();
+    for (ei, ent) in c.entities.iter().enumerate() {
+        if !kinds.is_empty() && !kinds.contains(&ent.kind) {
+            continue;
+        }
+        let mut counts = vec![0u32; articles.len()];
+        for m in &ent.mentions {
+            if let Some(Some(k)) = col.get(m.article as usize) {
+                counts[*k] += 1;
+            }
+        }
+        let total = counts.iter().sum();
+        if total > 0 {
+            rows.push(MatrixRow {
+                entity: ei as u32,
+                counts,
+                total,
+            });
+        }
+    }
+    let name = |r: &MatrixRow| (c.entities[r.entity as usize].name.to_lowercase(), r.entity);
+    let in_column = |r: &MatrixRow, a: ArticleIx| {
+        articles
+            .iter()
+            .position(|&x| x == a)
+            .map_or(0, |k| r.counts[k])
+    };
+    crate::util::sort_by(&mut rows, |a, b| match sort {
+        MatrixSort::Total => {
+            (std::cmp::Reverse(a.total), name(a)) < (std::cmp::Reverse(b.total), name(b))
+        }
+        MatrixSort::Name => name(a) < name(b),
+        MatrixSort::Article(x) => {
+            (
+                std::cmp::Reverse(in_column(a, x)),
+                std::cmp::Reverse(a.total),
+                name(a),
+            ) < (
+                std::cmp::Reverse(in_column(b, x)),
+                std::cmp::Reverse(b.total),
+                name(b),
+            )
+        }
+    });
+    rows
+}
+
+/// One value of a measure placed on a time axis, for a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// Index into [`Corpus::figures`].
+    pub figure: u32,
+    /// The article it comes from.
+    pub article: ArticleIx,
+    /// First and last day the as-of date may be (equal for a day).
+    pub when: (crate::date::Date, crate::date::Date),
+    /// The number.
+    pub value: f64,
+    /// Which way the true value may lie from the number.
+    pub bound: Bound,
+}
+
+/// What a qualifier says about the true value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// Exactly the number.
+    Exact,
+    /// At least the number ("at least", "or more", "more than", "over").
+    AtLeast,
+    /// At most the number ("up to", "fewer than", "under", "nearly").
+    AtMost,
+    /// Around the number ("roughly", "about", "some", "around").
+    About,
+}
+
+/// The bound a qualifier expresses.
+pub fn bound_of(qualifier: &str) -> Bound {
+    let q = qualifier.to_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| q.contains(w));
+    if q.is_empty() {
+        Bound::Exact
+    } else if has(&[
+        "at least",
+        "or more",
+        "more than",
+        "over",
+        "above",
+        "upwards",
+    ]) {
+        Bound::AtLeast
+    } else if has(&[
+        "up to",
+        "fewer than",
+        "less than",
+        "under",
+        "nearly",
+        "almost",
+        "nearing",
+        "below",
+    ]) {
+        Bound::AtMost
+    } else {
+        Bound::About
+    }
+}
+
+/// The values of a measure that can share one axis, in time order: those in its most
+/// common unit (a measure given in soles and in dollars charts the soles only when they
+/// are the majority; ties go to the first value's unit).
+pub fn series(c: &Corpus, measure: u32) -> Vec<Point> {
+    let Some(m) = c.measures.get(measure as usize) else {
+        return Vec::new();
+    };
+    let figs: Vec<(&crate::model::MeasureValue, &crate::model::Figure)> = m
+        .values
+        .iter()
+        .filter_map(|v| c.figures.get(v.figure as usize).map(|f| (v, f)))
+        .collect();
+    // The most common unit; on a tie, the one that comes first.
+    let mut unit: Option<(&String, usize)> = None;
+    for (_, f) in &figs {
+        let n = figs.iter().filter(|(_, g)| g.unit == f.unit).count();
+        if unit.is_none_or(|(_, best)| n > best) {
+            unit = Some((&f.unit, n));
+        }
+    }
+    let Some((unit, _)) = unit else {
+        return Vec::new();
+    };
+    let mut out: Vec<Point> = figs
+        .iter()
+        .filter(|(_, f)| &f.unit == unit)
+        .map(|(v, f)| Point {
+            figure: v.figure,
+            article: f.article,
+            when: (v.as_of.start, v.as_of.end),
+            value: f.value,
+            bound: bound_of(&f.qualifier),
+        })
+        .collect();
+    crate::util::sort_by(&mut out, |a, b| (a.when.0, a.figure) < (b.when.0, b.figure));
+    out
+}

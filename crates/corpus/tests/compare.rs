@@ -232,3 +232,88 @@ fn a_small_fixture_aligns_exactly() {
     // Unknown articles: an empty alignment, not a panic.
     assert_eq!(align(c, 0, 99), corpus::compare::Alignment::default());
 }
+
+#[test]
+fn the_matrix_counts_mentions_per_article_sorts_and_filters() {
+    use corpus::compare::{matrix, MatrixSort};
+    use corpus::EntityKind;
+    let c = corpus();
+    let all: Vec<u32> = (0..c.articles.len() as u32).collect();
+    let rows = matrix(c, &all, &[], MatrixSort::Total);
+    // Every mentioned entity has a row, with its mentions per article.
+    let mentioned = c.entities.iter().filter(|e| !e.mentions.is_empty()).count();
+    assert_eq!(rows.len(), mentioned);
+    for r in &rows {
+        let e = &c.entities[r.entity as usize];
+        assert_eq!(r.total as usize, e.mentions.len());
+        for (k, &a) in all.iter().enumerate() {
+            assert_eq!(
+                r.counts[k] as usize,
+                e.mentions.iter().filter(|m| m.article == a).count()
+            );
+        }
+    }
+    assert!(rows.windows(2).all(|w| w[0].total >= w[1].total));
+    // By name; by one article's column; only people; only two columns.
+    let by_name = matrix(c, &all, &[], MatrixSort::Name);
+    let names: Vec<String> = by_name
+        .iter()
+        .map(|r| c.entities[r.entity as usize].name.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    let dec = article(c, "2024-12-police-state-buildup");
+    let by_dec = matrix(c, &all, &[], MatrixSort::Article(dec));
+    let k = dec as usize;
+    assert!(by_dec.windows(2).all(|w| w[0].counts[k] >= w[1].counts[k]));
+    let people = matrix(c, &all, &[EntityKind::Person], MatrixSort::Total);
+    assert!(people
+        .iter()
+        .all(|r| c.entities[r.entity as usize].kind == EntityKind::Person));
+    assert!(!people.is_empty() && people.len() < rows.len());
+    let two = [dec, article(c, "2022-12-protests-mount")];
+    let pair = matrix(c, &two, &[], MatrixSort::Total);
+    assert!(pair.iter().all(|r| r.counts.len() == 2 && r.total > 0));
+    assert!(
+        pair.len() < rows.len(),
+        "entities of other articles only are left out"
+    );
+    assert!(matrix(c, &[], &[], MatrixSort::Total).is_empty());
+}
+
+#[test]
+fn the_death_toll_series_keeps_qualifiers_and_dates() {
+    use corpus::compare::{bound_of, series, Bound};
+    let c = corpus();
+    let toll = c
+        .measures
+        .iter()
+        .position(|m| m.id == "death-toll")
+        .unwrap() as u32;
+    let s = series(c, toll);
+    let values: Vec<(f64, Bound)> = s.iter().map(|p| (p.value, p.bound)).collect();
+    assert_eq!(
+        values,
+        [
+            (21.0, Bound::AtLeast),
+            (56.0, Bound::Exact),
+            (70.0, Bound::AtLeast),
+            (50.0, Bound::Exact)
+        ]
+    );
+    // July 2023 is known to the month only: a range on the time axis.
+    assert!(s[2].when.0 < s[2].when.1);
+    assert_eq!(s[0].when.0, s[0].when.1);
+    // A measure given in two currencies charts one of them only.
+    let spend = c
+        .measures
+        .iter()
+        .position(|m| m.id == "military-spending-increase")
+        .unwrap() as u32;
+    let sp = series(c, spend);
+    assert_eq!(sp.len(), 1, "soles and dollars are not drawn on one axis");
+    assert_eq!(bound_of("or more"), Bound::AtLeast);
+    assert_eq!(bound_of("nearing"), Bound::AtMost);
+    assert_eq!(bound_of("roughly"), Bound::About);
+    assert_eq!(bound_of(""), Bound::Exact);
+    assert!(series(c, 9999).is_empty());
+}
