@@ -135,7 +135,7 @@ fn Explorer() -> Html {
         "app",
         s.embed.then_some("embed"),
         s.article.is_some().then_some("reading"),
-        s.compare.is_some().then_some("comparing")
+        (s.compare.is_some() || s.matrix).then_some("comparing")
     );
     let full_link = {
         let mut full = s.clone();
@@ -160,6 +160,8 @@ fn Explorer() -> Html {
                 <Timeline results={crate::components::Shared(results.clone())} />
                 if let Some((l, r)) = s.compare {
                     <crate::components::compare::Compare left={l} right={r} />
+                } else if s.matrix {
+                    <crate::components::matrix::Matrix results={crate::components::Shared(results.clone())} />
                 } else {
                     <div class="layout">
                         <FilterPanel results={crate::components::Shared(results.clone())} />

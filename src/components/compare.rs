@@ -163,6 +163,10 @@ pub fn Compare(props: &CompareProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseCompare))
     };
+    let to_matrix = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowMatrix(true)))
+    };
     let linked = store.state.linked;
     let toggle_linked = {
         let dispatch = dispatch.clone();
@@ -412,6 +416,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <button type="button" onclick={swap} aria-label="Swap the two articles">{ "⇄ Swap" }</button>
                 <label>{ "Right " }<select onchange={pick_article(Side::Right)} aria-label="Right article">{ for options(right) }</select></label>
                 <label class="linked"><input type="checkbox" checked={linked} onchange={toggle_linked} />{ " Scroll together" }</label>
+                <button type="button" onclick={to_matrix}>{ "All articles" }</button>
                 <button type="button" class="close" onclick={close}>{ "Close" }</button>
             </div>
             <div class="compare-summary">

@@ -6,6 +6,7 @@ pub mod entity_card;
 pub mod event_card;
 pub mod filters;
 pub mod link;
+pub mod matrix;
 pub mod notices;
 pub mod paragraph;
 pub mod parts;

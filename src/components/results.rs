@@ -59,6 +59,10 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let c = engine.corpus();
     let r = &props.results.0;
     let s = &store.state;
+    let show_matrix = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowMatrix(true)))
+    };
     let on_order = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -142,6 +146,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <div class="results-head">
                 <h2>{ "Results" }</h2>
                 <p class="counts">{ format!("{}, {}", count(r.articles.len(), "article"), count(r.events.len(), "event")) }</p>
+                <button type="button" class="to-matrix" onclick={show_matrix}>{ "Names × articles" }</button>
                 <label for="order">{ "Order" }</label>
                 <select id="order" onchange={on_order}>
                     <option value="newest" selected={s.order == Order::Newest}>{ "Newest first" }</option>

@@ -75,12 +75,12 @@ test('the figures table pairs values within a measure only, with the change and 
   const { page } = t;
   const toll = page.locator('table.figures tr', { hasText: 'Death toll of the protests' });
   const cells = await toll.locator('td').allInnerTexts();
-  assert.match(cells[0], /^56 as of 23 Jan 2023/);
-  assert.match(cells[1], /^50 as of 23 Dec 2024/);
+  assert.match(cells[0], /^56 confirmed deaths as of 23 Jan 2023/);
+  assert.match(cells[1], /^50 \D* ?as of 23 Dec 2024/);
   assert.match(cells[2], /^−6 \(left → right/);
   // 56 armoured vehicles are a different measure: never paired with the 56 deaths.
   const vehicles = page.locator('table.figures tr', { hasText: 'Armored 4x4 vehicles' });
-  assert.deepEqual((await vehicles.locator('td').allInnerTexts()).map((s) => s.split(' as of')[0]), ['—', '56', 'only one side']);
+  assert.deepEqual((await vehicles.locator('td').allInnerTexts()).map((s) => s.split(' as of')[0]), ['—', '56 armored 4x4 vehicles', 'only one side']);
   // Qualifiers are kept as written.
   assert.match(await page.locator('table.figures tr', { hasText: 'according to other reports' }).locator('td').first().innerText(), /^62 or more/);
   // A value links to its passage in the reader.
@@ -138,6 +138,58 @@ test('phones: the summary on top, the two columns as tabs', async () => {
   assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scroll (${width})`);
+  assertClean(t);
+  await t.context.close();
+});
+
+test('the names × articles matrix: sort, filter by kind, send two columns to the comparison; the figures chart', async () => {
+  const t = await openApp(browser, server, 'e=dina-boluarte');
+  const { page } = t;
+  await page.getByRole('button', { name: 'Names × articles' }).click();
+  await page.waitForSelector('#matrix');
+  assert.equal(param(page, 'view'), 'matrix');
+  // Columns are the articles the filters match (all five mention Boluarte), oldest first.
+  const heads = page.locator('.matrix-table thead th');
+  assert.equal(await heads.count(), 5 + 2);
+  // By total first; Peru leads.
+  const firstName = () => page.locator('.matrix-table tbody tr th').first().innerText();
+  assert.match(await firstName(), /^Peru/);
+  assert.equal(await page.locator('.matrix-table thead th[aria-sort="descending"]').innerText(), 'Total ▼');
+  // By name; then only people.
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('msort') === 'name');
+  const names = await page.locator('.matrix-table tbody tr th a').allInnerTexts();
+  const sorted = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  assert.deepEqual(names.slice(0, 5).map((s) => s.toLowerCase()), sorted.slice(0, 5).map((s) => s.toLowerCase()));
+  await page.getByLabel('People').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('kind') === 'person');
+  const kinds = await page.locator('.matrix-table tbody .kind').allInnerTexts();
+  assert.ok(kinds.length > 0 && kinds.every((k) => k.trim() === 'person'), kinds.join());
+  // Sorting by one article's column puts its most named first.
+  await page.locator('.matrix-table thead th').nth(4).getByRole('button').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('msort') === '2024-12-police-state-buildup');
+  const col = await page.locator('.matrix-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.children[4].textContent.replace('·', '').trim())));
+  assert.ok(col.every((v, i) => i === 0 || col[i - 1] >= v), col.join());
+  // The figures chart draws qualifiers: the death toll has two "at least" values.
+  const chart = page.locator('.chart', { hasText: 'Death toll' });
+  assert.equal(await chart.locator('.point').count(), 4);
+  assert.equal(await chart.locator('.point.bounded').count(), 2);
+  assert.match(await chart.locator('svg').getAttribute('aria-label'), /at least 21 \(16 Dec 2022\), then 56 .*then at least 70 .*then 50/);
+  // Two columns to the side-by-side view.
+  const compare = page.getByRole('button', { name: /Choose two articles|Compare the two chosen/ });
+  assert.equal(await compare.isDisabled(), true);
+  await page.getByLabel(/Choose “16 Dec 2022/).check();
+  await page.getByLabel(/Choose “7 Jan 2026/).check();
+  await page.getByRole('button', { name: 'Compare the two chosen' }).click();
+  await page.waitForSelector('#compare');
+  assert.equal(param(page, 'cmp'), '2022-12-protests-mount,2026-01-crisis-of-rule');
+  assert.equal(param(page, 'view'), null);
+  // A chart point opens its passage in the reader.
+  await page.goBack();
+  await page.waitForSelector('#matrix');
+  await page.locator('.chart .point').first().click();
+  await page.waitForSelector('#reader');
+  assert.equal(param(page, 'a'), '2022-12-protests-mount');
   assertClean(t);
   await t.context.close();
 });

@@ -21,6 +21,8 @@ const VIEWS = [
   ['timeline-list', 'timeline=list&e=dina-boluarte'],
   ['compare', 'cmp=2023-01-takeover-of-lima,2024-12-police-state-buildup&cmpsel=entity:dina-boluarte'],
   ['compare-figures', 'cmp=2022-12-protests-mount,2023-07-protests-resume'],
+  ['matrix', 'view=matrix&kind=person,organization'],
+  ['matrix-chart', 'view=matrix'],
 ];
 
 for (const [w, h, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
@@ -33,6 +35,9 @@ for (const [w, h, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
         if (q.includes('cmp=')) {
           await t.page.waitForSelector('#compare .col-body .para');
           if (name.endsWith('-figures')) await t.page.locator('.figures-section').scrollIntoViewIfNeeded();
+        } else if (q.includes('view=matrix')) {
+          await t.page.waitForSelector('#matrix .matrix-table tbody tr');
+          if (name.endsWith('-chart')) await t.page.locator('.charts').scrollIntoViewIfNeeded();
         } else {
           await ready(t.page);
         }

@@ -26,6 +26,8 @@
 //! | `cmp` | two article ids side by side: `left,right` |
 //! | `cmpsel` | the shared item selected in the comparison: `entity:ID` or `event:ID` |
 //! | `linked` | `1`: the two columns scroll together |
+//! | `view` | `matrix`: the entity × article matrix and the figures over time |
+//! | `msort` | the matrix order: `total` (default), `name`, or an article id |
 
 use crate::date::{Date, DateSpec};
 use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind, EventIx};
@@ -74,6 +76,10 @@ pub struct AppState {
     pub compare_item: Option<CompareItem>,
     /// The two columns scroll together.
     pub linked: bool,
+    /// The entity × article matrix is shown.
+    pub matrix: bool,
+    /// The matrix order.
+    pub matrix_sort: crate::compare::MatrixSort,
 }
 
 /// What can be selected in the side-by-side view.
@@ -151,6 +157,10 @@ pub enum Action {
     SelectCompareItem(Option<CompareItem>),
     /// Scroll the two columns together, or not.
     SetLinked(bool),
+    /// Show the matrix (`true`) or not.
+    ShowMatrix(bool),
+    /// Order the matrix.
+    SortMatrix(crate::compare::MatrixSort),
     /// Replace the whole state (back/forward, pasted link, embed host).
     Replace(AppState),
 }
@@ -188,6 +198,10 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
         Action::OpenArticle(a, p) => {
             s.article = Some(a);
             s.paragraph = p;
+            // The reader shows in place of the comparison and the matrix (Back returns).
+            s.compare = None;
+            s.compare_item = None;
+            s.matrix = false;
         }
         Action::CloseArticle => {
             s.article = None;
@@ -204,6 +218,7 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
                 s.compare_item = None;
             }
             s.compare = Some((a, b));
+            s.matrix = false;
         }
         Action::Compare(..) => {}
         Action::CloseCompare => {
@@ -216,6 +231,14 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
             }
         }
         Action::SetLinked(l) => s.linked = l,
+        Action::ShowMatrix(m) => {
+            s.matrix = m;
+            if m {
+                s.compare = None;
+                s.compare_item = None;
+            }
+        }
+        Action::SortMatrix(o) => s.matrix_sort = o,
         Action::Replace(n) => s = n,
     }
     s
@@ -461,8 +484,27 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
                 "0" | "false" => st.linked = false,
                 _ => ignored.push(format!("“{}” is not 1 or 0 (linked)", shorten(&value))),
             },
+            "view" => match value.as_str() {
+                "matrix" => st.matrix = true,
+                _ => ignored.push(format!("unknown view “{}”", shorten(&value))),
+            },
+            "msort" => match value.as_str() {
+                "total" => st.matrix_sort = crate::compare::MatrixSort::Total,
+                "name" => st.matrix_sort = crate::compare::MatrixSort::Name,
+                id => match corpus.article_ix(id) {
+                    Some(a) => st.matrix_sort = crate::compare::MatrixSort::Article(a),
+                    None => ignored.push(format!(
+                        "“{}” is not total, name or an article id (msort)",
+                        shorten(id)
+                    )),
+                },
+            },
             _ => ignored.push(format!("unknown parameter “{}”", shorten(&key))),
         }
+    }
+    if st.matrix && st.compare.is_some() {
+        ignored.push("the matrix and a comparison at once: the comparison is shown".into());
+        st.matrix = false;
     }
     if let Some(v) = cmpsel {
         let item = match v.split_once(':') {
@@ -600,6 +642,18 @@ pub fn to_query(corpus: &Corpus, s: &AppState) -> String {
     }
     if s.linked {
         parts.push("linked=1".into());
+    }
+    if s.matrix {
+        parts.push("view=matrix".into());
+    }
+    match s.matrix_sort {
+        crate::compare::MatrixSort::Total => {}
+        crate::compare::MatrixSort::Name => parts.push("msort=name".into()),
+        crate::compare::MatrixSort::Article(a) => {
+            if let Some(a) = corpus.articles.get(a as usize) {
+                parts.push(format!("msort={}", a.id));
+            }
+        }
     }
     if s.embed {
         parts.push("embed=1".into());

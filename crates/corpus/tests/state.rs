@@ -36,6 +36,10 @@ fn full_state() -> AppState {
         )),
         compare_item: Some(CompareItem::Entity(c.entity_ix("dina-boluarte").unwrap())),
         linked: true,
+        matrix: false,
+        matrix_sort: corpus::compare::MatrixSort::Article(
+            c.article_ix("2026-01-crisis-of-rule").unwrap(),
+        ),
     }
 }
 
@@ -57,6 +61,13 @@ fn round_trip_of_every_field() {
         q.contains("cmp=2022-12-protests-mount,2024-12-police-state-buildup&cmpsel=entity:dina-boluarte&linked=1"),
         "{q}"
     );
+    assert!(q.contains("msort=2026-01-crisis-of-rule"), "{q}");
+    let mut m = s.clone();
+    m.compare = None;
+    m.compare_item = None;
+    m.matrix = true;
+    m.matrix_sort = corpus::compare::MatrixSort::Name;
+    assert_eq!(parse_query(c, &to_query(c, &m)).state, m);
     let mut ev = s.clone();
     ev.compare_item = c.event_ix("era-state-of-emergency").map(CompareItem::Event);
     assert_eq!(parse_query(c, &to_query(c, &ev)).state, ev);
@@ -147,6 +158,24 @@ fn reducer_actions() {
     );
     let n = reduce(&n, Action::SetLinked(true));
     assert!(n.linked);
+    let n = reduce(&n, Action::ShowMatrix(true));
+    assert_eq!(
+        (n.matrix, n.compare),
+        (true, None),
+        "the matrix replaces the comparison"
+    );
+    let n = reduce(&n, Action::Compare(3, 4));
+    assert_eq!(
+        (n.matrix, n.compare),
+        (false, Some((3, 4))),
+        "and the other way round"
+    );
+    let r = reduce(&n, Action::OpenArticle(3, Some(1)));
+    assert_eq!(
+        (r.compare, r.article),
+        (None, Some(3)),
+        "a passage opens in the reader"
+    );
     let n = reduce(&n, Action::CloseCompare);
     assert_eq!((n.compare, n.compare_item), (None, None));
     let s = reduce(&s, Action::SetList(true));
@@ -220,6 +249,10 @@ fn hostile_urls_never_break() {
         ("cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule&cmpsel=entity:nobody".into(), 1),
         ("cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule&cmpsel=event:".into(), 1),
         ("linked=yes".into(), 1),
+        ("view=matrix&msort=name".into(), 0),
+        ("view=table".into(), 1),
+        ("msort=%3Cb%3E".into(), 1),
+        ("view=matrix&cmp=2023-01-takeover-of-lima,2026-01-crisis-of-rule".into(), 1),
     ];
     for (q, want) in cases {
         let p = parse_query(c, &q);
