@@ -446,3 +446,43 @@ async fn compare_view_lists_what_both_share_and_steps_through_an_entity() {
     assert!(text(&m.root, ".col.left .stepper").contains(&format!("1 of {left}")));
     assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("true"));
 }
+
+#[wasm_bindgen_test]
+async fn matrix_counts_mentions_and_charts_the_death_toll() {
+    let m = mount("view=matrix&msort=name&kind=person").await;
+    let rows = until("matrix rows", || {
+        let r = all(&m.root, ".matrix-table tbody tr");
+        (!r.is_empty()).then_some(r)
+    })
+    .await;
+    // People only, by name.
+    let kinds: Vec<String> = all(&m.root, ".matrix-table tbody .kind")
+        .iter()
+        .map(|k| k.text_content().unwrap_or_default().trim().to_string())
+        .collect();
+    assert!(kinds.iter().all(|k| k == "person"), "{kinds:?}");
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            r.query_selector("th a")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .to_lowercase()
+        })
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    // One column per article, and a total.
+    assert_eq!(all(&m.root, ".matrix-table thead th").len(), 5 + 2);
+    // The death toll chart: four values, two of them "at least".
+    let chart = all(&m.root, ".chart")
+        .into_iter()
+        .find(|c| c.text_content().unwrap_or_default().contains("Death toll"))
+        .expect("a death-toll chart");
+    assert_eq!(chart.query_selector_all(".point").unwrap().length(), 4);
+    assert_eq!(
+        chart.query_selector_all(".point.bounded").unwrap().length(),
+        2
+    );
+}
