@@ -11,7 +11,7 @@ use crate::store::{use_dispatch, use_store};
 use corpus::compare::{align, change_label, EntityRow, EventRow, Side, Value};
 use corpus::render::{date_label, number, short_date};
 use corpus::state::{reduce, to_query, Action, CompareItem};
-use corpus::{ArticleIx, Corpus};
+use corpus::ArticleIx;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -23,60 +23,6 @@ pub struct CompareProps {
     pub left: ArticleIx,
     /// The right article.
     pub right: ArticleIx,
-}
-
-/// Where the selected item is in one article: (paragraph, start, end), in text order.
-fn places(
-    c: &Corpus,
-    al: &corpus::compare::Alignment,
-    item: CompareItem,
-    side: Side,
-) -> Vec<(u32, u32, u32)> {
-    let pick = |l: &[(u32, u32, u32)], r: &[(u32, u32, u32)]| {
-        if side == Side::Left {
-            l.to_vec()
-        } else {
-            r.to_vec()
-        }
-    };
-    match item {
-        CompareItem::Entity(e) => {
-            let rows = al
-                .shared_entities
-                .iter()
-                .chain(&al.only_left_entities)
-                .chain(&al.only_right_entities);
-            rows.filter(|r| r.entity == e)
-                .map(|r| {
-                    let f = |m: &[corpus::Mention]| -> Vec<(u32, u32, u32)> {
-                        m.iter().map(|m| (m.paragraph, m.start, m.end)).collect()
-                    };
-                    pick(&f(&r.left), &f(&r.right))
-                })
-                .next()
-                .unwrap_or_default()
-        }
-        CompareItem::Event(ev) => c
-            .events
-            .get(ev as usize)
-            .map(|_| {
-                let rows = al
-                    .shared_events
-                    .iter()
-                    .chain(&al.only_left_events)
-                    .chain(&al.only_right_events);
-                rows.filter(|r| r.event == ev)
-                    .map(|r| {
-                        let f = |x: &[corpus::Evidence]| -> Vec<(u32, u32, u32)> {
-                            x.iter().map(|x| (x.paragraph, x.start, x.end)).collect()
-                        };
-                        pick(&f(&r.left), &f(&r.right))
-                    })
-                    .next()
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default(),
-    }
 }
 
 /// The side-by-side view.
@@ -174,12 +120,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     };
 
     // The selected item's places on each side, and the one each column is at.
-    let at = item.map(|i| {
-        (
-            places(c, &al, i, Side::Left),
-            places(c, &al, i, Side::Right),
-        )
-    });
+    let at = item.map(|i| (al.places(i, Side::Left), al.places(i, Side::Right)));
     let current = |side: Side| -> Option<(u32, u32, u32)> {
         let (l, r) = at.as_ref()?;
         let (list, k) = if side == Side::Left {

@@ -118,6 +118,40 @@ impl Alignment {
     pub fn is_shared_entity(&self, e: EntityIx) -> bool {
         self.shared_entities.iter().any(|r| r.entity == e)
     }
+
+    /// Where an entity is named, or an event reported, in one side's article:
+    /// (paragraph, start, end) in text order; empty when that side does not have it.
+    pub fn places(&self, item: crate::state::CompareItem, side: Side) -> Vec<(u32, u32, u32)> {
+        use crate::state::CompareItem;
+        let pick = |l: Vec<(u32, u32, u32)>, r: Vec<(u32, u32, u32)>| match side {
+            Side::Left => l,
+            Side::Right => r,
+        };
+        match item {
+            CompareItem::Entity(e) => self
+                .shared_entities
+                .iter()
+                .chain(&self.only_left_entities)
+                .chain(&self.only_right_entities)
+                .find(|r| r.entity == e)
+                .map_or(Vec::new(), |r| {
+                    let at =
+                        |m: &[Mention]| m.iter().map(|m| (m.paragraph, m.start, m.end)).collect();
+                    pick(at(&r.left), at(&r.right))
+                }),
+            CompareItem::Event(ev) => self
+                .shared_events
+                .iter()
+                .chain(&self.only_left_events)
+                .chain(&self.only_right_events)
+                .find(|r| r.event == ev)
+                .map_or(Vec::new(), |r| {
+                    let at =
+                        |x: &[Evidence]| x.iter().map(|x| (x.paragraph, x.start, x.end)).collect();
+                    pick(at(&r.left), at(&r.right))
+                }),
+        }
+    }
 }
 
 /// Align `left` and `right` (indices into the corpus's articles; out of range gives an

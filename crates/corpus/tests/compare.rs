@@ -136,6 +136,20 @@ fn entities_and_events_split_into_shared_and_one_sided() {
     assert_eq!(row.left.len(), count(jul));
     assert_eq!(row.right.len(), count(dec));
     assert!(row.left.iter().all(|m| m.article == jul));
+    // Its places on each side, for stepping through them: one per mention, text order.
+    let item = corpus::state::CompareItem::Entity(boluarte);
+    let places = al.places(item, Side::Left);
+    assert_eq!(places.len(), count(jul));
+    assert!(places
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+    assert_eq!(al.places(item, Side::Right).len(), count(dec));
+    let ev = al.shared_events[0].event;
+    let quotes = al.places(corpus::state::CompareItem::Event(ev), Side::Right);
+    assert_eq!(quotes.len(), al.shared_events[0].right.len());
+    assert!(al
+        .places(corpus::state::CompareItem::Entity(99_999), Side::Left)
+        .is_empty());
     // Most mentioned first.
     let totals: Vec<usize> = al
         .shared_entities
