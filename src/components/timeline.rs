@@ -574,6 +574,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         ));
     }
     seal(&mut plot, &mut layers, "grid-layer");
+    // Clusters of events (on the event lane) or eras (on theirs).
+    let event_clusters = |cs: &[corpus::timeline::Cluster], y: f64| -> Vec<Html> {
+        cs.iter()
+            .enumerate()
+            .map(|(i, cl)| {
+                let members: Vec<Focus> = cl.members.iter().map(|&e| Focus::Event(e)).collect();
+                cluster_node(
+                    &members,
+                    i,
+                    (cl.x, y),
+                    cl.members.iter().all(|&e| dim_event(e)),
+                    selected.is_some_and(|e| cl.members.contains(&e)),
+                    &tab,
+                    c,
+                )
+            })
+            .collect()
+    };
     for b in &l.bands {
         let ev = &c.events[b.event as usize];
         let key = focus_key(Focus::Event(b.event));
@@ -620,18 +638,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
         plot.push(mark_node(cls, &key, tab(&key), label, &[], kids));
     }
-    for (i, cl) in l.era_clusters.iter().enumerate() {
-        let members: Vec<Focus> = cl.members.iter().map(|&e| Focus::Event(e)).collect();
-        plot.push(cluster_node(
-            &members,
-            i,
-            (cl.x, rows.eras + ERA_ROW / 2.0),
-            cl.members.iter().all(|&e| dim_event(e)),
-            selected.is_some_and(|e| cl.members.contains(&e)),
-            &tab,
-            c,
-        ));
-    }
+    plot.extend(event_clusters(&l.era_clusters, rows.eras + ERA_ROW / 2.0));
     seal(&mut plot, &mut layers, "bands clipped");
     // Links are drawn as three paths (plain, dimmed, highlighted), not one element per
     // link: at 10,000 events they are thousands of segments, most of them shared by the
@@ -793,18 +800,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         ));
     }
     seal(&mut plot, &mut layers, "events clipped");
-    for (i, cl) in l.clusters.iter().enumerate() {
-        let members: Vec<Focus> = cl.members.iter().map(|&e| Focus::Event(e)).collect();
-        plot.push(cluster_node(
-            &members,
-            i,
-            (cl.x, rows.events),
-            cl.members.iter().all(|&e| dim_event(e)),
-            selected.is_some_and(|e| cl.members.contains(&e)),
-            &tab,
-            c,
-        ));
-    }
+    plot.extend(event_clusters(&l.clusters, rows.events));
     seal(&mut plot, &mut layers, "clusters clipped");
     for am in &l.articles {
         let a = &c.articles[am.article as usize];
