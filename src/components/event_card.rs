@@ -45,13 +45,15 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let evidence = ev.evidence.iter().map(|evd| {
         let a = &c.articles[evd.article as usize];
         let when = lag(&ev.date, a.published.span());
-        let label = format!("Read in context: “{}”, paragraph {}", a.title, evd.paragraph + 1);
+        let text = format!("{} ¶{}", a.title, evd.paragraph + 1);
+        // The accessible name starts with the visible text (label in name).
+        let label = format!("{text}: read in context");
         html! {
             <li>
                 <blockquote>{ format!("“{}”", c.quote(evd)) }</blockquote>
                 <p class="source">
                     <ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))} label={AttrValue::from(label)}>
-                        { format!("{} ¶{}", a.title, evd.paragraph + 1) }
+                        { text }
                     </ActionLink>
                     { format!(" — published {}, {when}", short_date(a.published.date)) }
                 </p>

@@ -24,10 +24,12 @@ pub fn event_date(ev: &Event) -> Html {
 pub fn evidence_links(c: &Corpus, ev: &Event) -> Html {
     let items = ev.evidence.iter().map(|evd| {
         let a = &c.articles[evd.article as usize];
-        let label = format!("Passage in “{}”, paragraph {}", a.title, evd.paragraph + 1);
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+        let text = format!("{} ¶{}", short_date(a.published.date), evd.paragraph + 1);
+        let label = format!("{text}: passage in “{}”, paragraph {}", a.title, evd.paragraph + 1);
         html! {
             <li><ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))} label={AttrValue::from(label)}>
-                { format!("{} ¶{}", short_date(a.published.date), evd.paragraph + 1) }
+                { text }
             </ActionLink></li>
         }
     });

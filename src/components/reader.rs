@@ -105,7 +105,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <section id="reader" class="reader" aria-labelledby="reader-title" tabindex="-1">
             <div class="reader-bar">
-                <button type="button" class="close" onclick={close} aria-label="Close the article">{ "← Back to results" }</button>
+                <button type="button" class="close" onclick={close}>{ "← Back to results" }</button>
                 <label class="compare-with">{ "Compare with " }
                     <select onchange={compare_with}>
                         <option value="" selected=true>{ "another article…" }</option>

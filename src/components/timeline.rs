@@ -574,6 +574,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         ));
     }
     seal(&mut plot, &mut layers, "grid-layer");
+    // Visible names of bands and events, drawn in layers of their own.
+    let mut names: Vec<Html> = Vec::new();
     // Clusters of events (on the event lane) or eras (on theirs).
     let event_clusters = |cs: &[corpus::timeline::Cluster], y: f64| -> Vec<Html> {
         cs.iter()
@@ -605,7 +607,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         flag(&mut cls, dim_event(b.event), "dim");
         let (x, bw) = (px(b.x0), px((b.x1 - b.x0).max(1.0)));
         let chars = ((b.x1 - b.x0 - 8.0) / 6.5) as usize;
-        let mut kids = vec![
+        let kids = vec![
             node(
                 "rect",
                 &[
@@ -630,9 +632,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             ),
         ];
         if chars >= 4 {
-            kids.push(node(
+            // Visible names sit outside the focusable mark, whose name is the full
+            // title (a cut name inside it would not match it: WCAG 2.5.3).
+            names.push(node(
                 "text",
-                &[("x", px(b.x0 + 4.0)), ("y", px(y + 12.0))],
+                &[
+                    ("class", "band-name".into()),
+                    ("data-for", key.clone()),
+                    ("x", px(b.x0 + 4.0)),
+                    ("y", px(y + 12.0)),
+                ],
                 vec![Html::from(corpus::timeline::cut(&ev.title, chars))],
             ));
         }
@@ -640,6 +649,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     plot.extend(event_clusters(&l.era_clusters, rows.eras + ERA_ROW / 2.0));
     seal(&mut plot, &mut layers, "bands clipped");
+    plot.append(&mut names);
+    seal(&mut plot, &mut layers, "band-names clipped");
     // Links are drawn as three paths (plain, dimmed, highlighted), not one element per
     // link: at 10,000 events they are thousands of segments, most of them shared by the
     // marks that clusters stand for.
@@ -765,26 +776,40 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         }
         if let Some(lb) = &m.label {
+            // Outside the focusable mark (see the band names), in a group moved with it.
             let y = rows.labels + (2 - lb.row.min(2)) as f64 * LABEL_ROW + 11.0;
-            kids.push(node(
-                "line",
+            let kids = vec![
+                node(
+                    "line",
+                    &[
+                        ("class", "leader".into()),
+                        ("x1", px(lb.x - 4.0 - dx)),
+                        ("x2", px(lb.x - 4.0 - dx)),
+                        ("y1", px(y - 8.0)),
+                        ("y2", px(rows.events - 6.0)),
+                    ],
+                    vec![],
+                ),
+                node(
+                    "text",
+                    &[
+                        ("class", "label".into()),
+                        ("x", px(lb.x - dx)),
+                        ("y", px(y)),
+                    ],
+                    vec![Html::from(lb.text.clone())],
+                ),
+            ];
+            let mut lcls = String::from("mark-label");
+            flag(&mut lcls, dim, "dim");
+            names.push(node(
+                "g",
                 &[
-                    ("class", "leader".into()),
-                    ("x1", px(lb.x - 4.0 - dx)),
-                    ("x2", px(lb.x - 4.0 - dx)),
-                    ("y1", px(y - 8.0)),
-                    ("y2", px(rows.events - 6.0)),
+                    ("class", lcls),
+                    ("data-for", key.clone()),
+                    ("transform", format!("translate({},0)", px(dx))),
                 ],
-                vec![],
-            ));
-            kids.push(node(
-                "text",
-                &[
-                    ("class", "label".into()),
-                    ("x", px(lb.x - dx)),
-                    ("y", px(y)),
-                ],
-                vec![Html::from(lb.text.clone())],
+                kids,
             ));
         }
         plot.push(mark_node(
@@ -800,6 +825,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         ));
     }
     seal(&mut plot, &mut layers, "events clipped");
+    plot.append(&mut names);
+    seal(&mut plot, &mut layers, "labels clipped");
     plot.extend(event_clusters(&l.clusters, rows.events));
     seal(&mut plot, &mut layers, "clusters clipped");
     for am in &l.articles {
@@ -1290,9 +1317,12 @@ fn mark_of(e: &MouseEvent) -> Option<(Focus, web_sys::Element)> {
         .target()?
         .dyn_into::<web_sys::Element>()
         .ok()?
-        .closest("[data-key]")
+        .closest("[data-key], [data-for]")
         .ok()??;
-    let f = parse_key(&el.get_attribute("data-key")?)?;
+    let key = el
+        .get_attribute("data-key")
+        .or_else(|| el.get_attribute("data-for"))?;
+    let f = parse_key(&key)?;
     Some((f, el))
 }
 

@@ -187,7 +187,7 @@ test('the names × articles matrix: sort, filter by kind, send two columns to th
   // A chart point opens its passage in the reader.
   await page.goBack();
   await page.waitForSelector('#matrix');
-  await page.locator('.chart .point').first().click();
+  await page.locator('.chart .point a').first().click();
   await page.waitForSelector('#reader');
   assert.equal(param(page, 'a'), '2022-12-protests-mount');
   assertClean(t);
