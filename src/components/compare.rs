@@ -3,13 +3,13 @@
 //! mentions marked and stepped through. The alignment is `corpus::compare::align`.
 
 use super::paragraph::ParagraphView;
-use super::parts::event_date;
+use super::parts::{article_name, event_date};
 use super::Shared;
 use crate::dom;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
 use corpus::compare::{align, change_label, EntityRow, EventRow, Side, Value};
-use corpus::render::{date_label, number, short_date};
+use corpus::render::{date_label, figure_value, published_label};
 use corpus::state::{reduce, to_query, Action, CompareItem};
 use corpus::ArticleIx;
 use std::rc::Rc;
@@ -41,6 +41,18 @@ pub fn Compare(props: &CompareProps) -> Html {
         Ok(e) => align(e.corpus(), l, r),
         Err(_) => Default::default(),
     });
+    // Which entities both mention, for the mentions in the columns.
+    let shared = {
+        let al = al.clone();
+        use_memo((left, right), move |_| {
+            let n = engine().map_or(0, |e| e.corpus().entities.len());
+            let mut v = vec![false; n];
+            for r in &al.entities.shared {
+                v[r.entity as usize] = true;
+            }
+            Shared(Rc::new(v))
+        })
+    };
     let item = store.state.compare_item;
     {
         let step = step.clone();
@@ -56,14 +68,6 @@ pub fn Compare(props: &CompareProps) -> Html {
     ) else {
         return html! {};
     };
-    let shared: Shared<Vec<bool>> = {
-        let mut v = vec![false; c.entities.len()];
-        for r in &al.shared_entities {
-            v[r.entity as usize] = true;
-        }
-        Shared(Rc::new(v))
-    };
-    let shared = use_memo((left, right), move |_| shared);
     let select = |i: CompareItem| {
         let dispatch = dispatch.clone();
         let on = item == Some(i);
@@ -83,11 +87,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             let Ok(ix) = sel.value().parse::<u32>() else {
                 return;
             };
-            let (l, r) = if side == Side::Left {
-                (ix, right)
-            } else {
-                (left, ix)
-            };
+            let (l, r) = side.of((ix, right), (left, ix));
             if l == r {
                 // Choosing the other column's article swaps the two.
                 dispatch.emit(Action::Compare(right, left));
@@ -98,7 +98,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     };
     let options = |current: ArticleIx| {
         c.articles.iter().enumerate().map(move |(i, a)| {
-            html! { <option value={i.to_string()} selected={i as u32 == current}>{ format!("{} — {}", short_date(a.published.date), a.title) }</option> }
+            html! { <option value={i.to_string()} selected={i as u32 == current}>{ article_name(a) }</option> }
         })
     };
     let swap = {
@@ -123,11 +123,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     let at = item.map(|i| (al.places(i, Side::Left), al.places(i, Side::Right)));
     let current = |side: Side| -> Option<(u32, u32, u32)> {
         let (l, r) = at.as_ref()?;
-        let (list, k) = if side == Side::Left {
-            (l, step.0)
-        } else {
-            (r, step.1)
-        };
+        let (list, k) = side.of((l, step.0), (r, step.1));
         list.get(k).copied()
     };
     // Bring each column's current place into view when it changes.
@@ -151,8 +147,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let Some((l, r)) = at.as_ref() else {
             return html! {};
         };
-        let list = if side == Side::Left { l } else { r };
-        let k = if side == Side::Left { step.0 } else { step.1 };
+        let (list, k) = side.of((l, step.0), (r, step.1));
         let n = list.len();
         if n == 0 {
             return html! { <p class="stepper">{ "Not in this article." }</p> };
@@ -162,14 +157,10 @@ pub fn Compare(props: &CompareProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let (a, b) = *step;
                 let next = |k: usize| ((k as isize + d).rem_euclid(n as isize)) as usize;
-                step.set(if side == Side::Left {
-                    (next(a), b)
-                } else {
-                    (a, next(b))
-                });
+                step.set(side.of((next(a), b), (a, next(b))));
             })
         };
-        let name = if side == Side::Left { "left" } else { "right" };
+        let name = side.of("left", "right");
         html! {
             <p class="stepper" role="group" aria-label={format!("Places in the {name} article")}>
                 <button type="button" onclick={go(-1)} aria-label={format!("Previous place in the {name} article")}>{ "◀" }</button>
@@ -187,11 +178,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             if !linked || *syncing.borrow() {
                 return;
             }
-            let (a, b) = if from == Side::Left {
-                (&cols.0, &cols.1)
-            } else {
-                (&cols.1, &cols.0)
-            };
+            let (a, b) = from.of((&cols.0, &cols.1), (&cols.1, &cols.0));
             let (Some(a), Some(b)) = (a.cast::<web_sys::Element>(), b.cast::<web_sys::Element>())
             else {
                 return;
@@ -208,16 +195,10 @@ pub fn Compare(props: &CompareProps) -> Html {
     };
 
     let column = |side: Side, a: &corpus::Article, ix: ArticleIx| -> Html {
-        let prefix = if side == Side::Left { "L-" } else { "R-" };
+        let prefix = side.of("L-", "R-");
         let mine: Vec<(u32, u32, u32)> = at
             .as_ref()
-            .map(|(l, r)| {
-                if side == Side::Left {
-                    l.clone()
-                } else {
-                    r.clone()
-                }
-            })
+            .map(|(l, r)| side.of(l, r).clone())
             .unwrap_or_default();
         let here = current(side);
         let paragraphs = (0..a.paragraphs.len() as u32).map(|i| {
@@ -227,11 +208,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     id_prefix={AttrValue::from(prefix)} shared={Some((*shared).clone())} />
             }
         });
-        let (node, name) = if side == Side::Left {
-            (cols.0.clone(), "left")
-        } else {
-            (cols.1.clone(), "right")
-        };
+        let (node, name) = side.of((cols.0.clone(), "left"), (cols.1.clone(), "right"));
         html! {
             <article class={classes!("col", name, (*tab == side).then_some("active"))} aria-labelledby={format!("{prefix}title")}>
                 <header class="col-head">
@@ -262,7 +239,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let items = rows.iter().map(|r| {
             let e = &c.entities[r.entity as usize];
             let i = CompareItem::Entity(r.entity);
-            let n = if side == Side::Left { r.left.len() } else { r.right.len() };
+            let n = side.of(&r.left, &r.right).len();
             html! { <li><button type="button" class="chip" aria-pressed={(item == Some(i)).to_string()} onclick={select(i)}>{ format!("{} ({n})", e.name) }</button></li> }
         });
         html! { <ul class="chips">{ for items }</ul> }
@@ -290,18 +267,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         }
         let items = vals.iter().map(|v| {
             let f = &c.figures[v.figure as usize];
-            let unit = match v.unit.as_str() {
-                "count" if f.noun.is_empty() => String::new(),
-                "count" => format!(" {}", f.noun),
-                "percent" => "%".into(),
-                u => format!(" {u}"),
-            };
-            // Qualifiers read as written: "at least 21", "62 or more".
-            let text = match v.qualifier.as_str() {
-                "" => format!("{}{unit}", number(v.value)),
-                q if q.starts_with("or ") => format!("{}{unit} {q}", number(v.value)),
-                q => format!("{q} {}{unit}", number(v.value)),
-            };
+            let text = figure_value(f);
             let href = format!("?{}", to_query(c, &reduce(&store.state, Action::OpenArticle(ix, Some(f.paragraph)))));
             let quote = c.figure_text(f).to_string();
             html! {
@@ -319,11 +285,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let m = &c.measures[r.measure as usize];
         let change = match &r.change {
             Some(ch) => {
-                let dir = if ch.from == Side::Left {
-                    "left → right"
-                } else {
-                    "right → left"
-                };
+                let dir = ch.from.of("left → right", "right → left");
                 format!("{} ({dir}, earlier to later)", change_label(ch))
             }
             None if !r.left.is_empty() && !r.right.is_empty() => {
@@ -362,32 +324,32 @@ pub fn Compare(props: &CompareProps) -> Html {
             </div>
             <div class="compare-summary">
                 <section aria-labelledby="cmp-entities">
-                    <h3 id="cmp-entities">{ format!("Named in both ({})", al.shared_entities.len()) }</h3>
+                    <h3 id="cmp-entities">{ format!("Named in both ({})", al.entities.shared.len()) }</h3>
                     <table class="counts">
                         <caption class="visually-hidden">{ "Entities both articles mention, with mentions on each side" }</caption>
                         <thead><tr><th scope="col">{ "Entity" }</th><th scope="col">{ "Left" }</th><th scope="col">{ "Right" }</th></tr></thead>
-                        <tbody>{ for al.shared_entities.iter().map(entity_row) }</tbody>
+                        <tbody>{ for al.entities.shared.iter().map(entity_row) }</tbody>
                     </table>
                     <details>
-                        <summary>{ format!("Only in the left article ({})", al.only_left_entities.len()) }</summary>
-                        { chips(&al.only_left_entities, Side::Left) }
+                        <summary>{ format!("Only in the left article ({})", al.entities.only_left.len()) }</summary>
+                        { chips(&al.entities.only_left, Side::Left) }
                     </details>
                     <details>
-                        <summary>{ format!("Only in the right article ({})", al.only_right_entities.len()) }</summary>
-                        { chips(&al.only_right_entities, Side::Right) }
+                        <summary>{ format!("Only in the right article ({})", al.entities.only_right.len()) }</summary>
+                        { chips(&al.entities.only_right, Side::Right) }
                     </details>
                 </section>
                 <section aria-labelledby="cmp-events">
-                    <h3 id="cmp-events">{ format!("Events both report ({})", al.shared_events.len()) }</h3>
-                    if al.shared_events.is_empty() { <p>{ "None." }</p> }
-                    <ul class="events">{ for al.shared_events.iter().map(event_item) }</ul>
+                    <h3 id="cmp-events">{ format!("Events both report ({})", al.events.shared.len()) }</h3>
+                    if al.events.shared.is_empty() { <p>{ "None." }</p> }
+                    <ul class="events">{ for al.events.shared.iter().map(event_item) }</ul>
                     <details>
-                        <summary>{ format!("Only in the left article ({})", al.only_left_events.len()) }</summary>
-                        <ul class="events">{ for al.only_left_events.iter().map(event_item) }</ul>
+                        <summary>{ format!("Only in the left article ({})", al.events.only_left.len()) }</summary>
+                        <ul class="events">{ for al.events.only_left.iter().map(event_item) }</ul>
                     </details>
                     <details>
-                        <summary>{ format!("Only in the right article ({})", al.only_right_events.len()) }</summary>
-                        <ul class="events">{ for al.only_right_events.iter().map(event_item) }</ul>
+                        <summary>{ format!("Only in the right article ({})", al.events.only_right.len()) }</summary>
+                        <ul class="events">{ for al.events.only_right.iter().map(event_item) }</ul>
                     </details>
                 </section>
             </div>
@@ -415,12 +377,7 @@ pub fn Compare(props: &CompareProps) -> Html {
 }
 
 fn published(a: &corpus::Article) -> String {
-    let (e, l) = a.published.span();
-    let when = if e == l {
-        short_date(e)
-    } else {
-        format!("between {} and {}", short_date(e), short_date(l))
-    };
+    let when = published_label(&a.published);
     if a.published.status == corpus::Provenance::Stated {
         when
     } else {

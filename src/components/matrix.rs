@@ -3,6 +3,7 @@
 //! view; and each measure's values over time, qualifiers and date ranges drawn as such.
 
 use super::link::ActionLink;
+use super::parts::article_name;
 use super::Shared;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
@@ -92,7 +93,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     let head = cols.iter().map(|&a| {
         let ar = &c.articles[a as usize];
-        let name = format!("{} — {}", short_date(ar.published.date), ar.title);
+        let name = article_name(ar);
         html! {
             <th scope="col" aria-sort={aria_sort(MatrixSort::Article(a))}>
                 { sort_button(MatrixSort::Article(a), short_date(ar.published.date)) }
@@ -197,12 +198,7 @@ fn chart(c: &Corpus, measure: u32, pts: &[Point]) -> Html {
         let (x0, x1) = (x(p.when.0.to_days() as f64), x((p.when.1.to_days() + 1) as f64));
         let cx = (x0 + x1) / 2.0;
         let cy = y(p.value);
-        let (sign, word) = match p.bound {
-            Bound::Exact => ("", ""),
-            Bound::AtLeast => ("≥", "at least "),
-            Bound::AtMost => ("≤", "at most "),
-            Bound::About => ("~", "about "),
-        };
+        let (sign, word) = (p.bound.sign(), p.bound.words());
         let when = when_of(p);
         let label = format!(
             "{word}{} as of {when}, in “{}”: “{}”",
@@ -240,13 +236,12 @@ fn chart(c: &Corpus, measure: u32, pts: &[Point]) -> Html {
     let summary = pts
         .iter()
         .map(|p| {
-            let q = match p.bound {
-                Bound::Exact => "",
-                Bound::AtLeast => "at least ",
-                Bound::AtMost => "at most ",
-                Bound::About => "about ",
-            };
-            format!("{q}{} ({})", number(p.value), short_date(p.when.0))
+            format!(
+                "{}{} ({})",
+                p.bound.words(),
+                number(p.value),
+                short_date(p.when.0)
+            )
         })
         .collect::<Vec<_>>()
         .join(", then ");

@@ -49,3 +49,8 @@ pub fn entity_chip(c: &Corpus, e: EntityIx) -> Html {
         </li>
     }
 }
+
+/// An article named by date and title, as the article pickers list it.
+pub fn article_name(a: &corpus::Article) -> String {
+    format!("{} — {}", short_date(a.published.date), a.title)
+}

@@ -8,7 +8,7 @@ use crate::store::{use_dispatch, use_store};
 use corpus::render::short_date;
 use corpus::search::{highlight, Query};
 use corpus::state::Action;
-use corpus::{ArticleIx, EntityKind, Precision, Provenance};
+use corpus::{ArticleIx, EntityKind, Provenance};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -72,14 +72,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(i, _)| *i as u32 != article)
-        .map(|(i, o)| html! { <option value={i.to_string()}>{ format!("{} — {}", short_date(o.published.date), o.title) }</option> });
-    let pub_date = match a.published.precision {
-        Precision::Day => short_date(a.published.date),
-        _ => {
-            let (e, l) = a.published.span();
-            format!("between {} and {}", short_date(e), short_date(l))
-        }
-    };
+        .map(|(i, o)| html! { <option value={i.to_string()}>{ super::parts::article_name(o) }</option> });
+    let pub_date = corpus::render::published_label(&a.published);
     let status = |p: Provenance| match p {
         Provenance::Stated => "stated in the text",
         Provenance::Inferred => "inferred",

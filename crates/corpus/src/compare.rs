@@ -26,6 +26,63 @@ pub enum Side {
     Right,
 }
 
+impl Side {
+    /// The left or the right of two things, as this side says.
+    pub fn of<T>(self, left: T, right: T) -> T {
+        match self {
+            Side::Left => left,
+            Side::Right => right,
+        }
+    }
+}
+
+/// Rows split by which side has them: both, only the left, only the right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sides<R> {
+    /// On both sides.
+    pub shared: Vec<R>,
+    /// Only on the left.
+    pub only_left: Vec<R>,
+    /// Only on the right.
+    pub only_right: Vec<R>,
+}
+
+impl<R> Default for Sides<R> {
+    fn default() -> Self {
+        Sides {
+            shared: Vec::new(),
+            only_left: Vec::new(),
+            only_right: Vec::new(),
+        }
+    }
+}
+
+impl<R> Sides<R> {
+    /// File a row by whether each side has it (a row neither side has is dropped).
+    fn file(&mut self, row: R, left: bool, right: bool) {
+        match (left, right) {
+            (true, true) => self.shared.push(row),
+            (true, false) => self.only_left.push(row),
+            (false, true) => self.only_right.push(row),
+            (false, false) => {}
+        }
+    }
+
+    /// Every row: shared, then only left, then only right.
+    pub fn all(&self) -> impl Iterator<Item = &R> {
+        self.shared
+            .iter()
+            .chain(&self.only_left)
+            .chain(&self.only_right)
+    }
+
+    fn each_mut(&mut self, mut f: impl FnMut(&mut Vec<R>)) {
+        f(&mut self.shared);
+        f(&mut self.only_left);
+        f(&mut self.only_right);
+    }
+}
+
 /// An entity and its mentions on each side (in text order).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityRow {
@@ -97,18 +154,10 @@ pub struct FigureRow {
 /// Two articles aligned.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Alignment {
-    /// Entities both mention, most mentioned first.
-    pub shared_entities: Vec<EntityRow>,
-    /// Entities only the left mentions.
-    pub only_left_entities: Vec<EntityRow>,
-    /// Entities only the right mentions.
-    pub only_right_entities: Vec<EntityRow>,
-    /// Events both report, in time order.
-    pub shared_events: Vec<EventRow>,
-    /// Events only the left reports.
-    pub only_left_events: Vec<EventRow>,
-    /// Events only the right reports.
-    pub only_right_events: Vec<EventRow>,
+    /// Entities by side, most mentioned first.
+    pub entities: Sides<EntityRow>,
+    /// Events by side, in time order.
+    pub events: Sides<EventRow>,
     /// Measures with a value in either article, in data order.
     pub figures: Vec<FigureRow>,
 }
@@ -116,40 +165,32 @@ pub struct Alignment {
 impl Alignment {
     /// Is this entity shared (mentioned on both sides)?
     pub fn is_shared_entity(&self, e: EntityIx) -> bool {
-        self.shared_entities.iter().any(|r| r.entity == e)
+        self.entities.shared.iter().any(|r| r.entity == e)
     }
 
     /// Where an entity is named, or an event reported, in one side's article:
     /// (paragraph, start, end) in text order; empty when that side does not have it.
     pub fn places(&self, item: crate::state::CompareItem, side: Side) -> Vec<(u32, u32, u32)> {
         use crate::state::CompareItem;
-        let pick = |l: Vec<(u32, u32, u32)>, r: Vec<(u32, u32, u32)>| match side {
-            Side::Left => l,
-            Side::Right => r,
-        };
         match item {
-            CompareItem::Entity(e) => self
-                .shared_entities
-                .iter()
-                .chain(&self.only_left_entities)
-                .chain(&self.only_right_entities)
-                .find(|r| r.entity == e)
-                .map_or(Vec::new(), |r| {
-                    let at =
-                        |m: &[Mention]| m.iter().map(|m| (m.paragraph, m.start, m.end)).collect();
-                    pick(at(&r.left), at(&r.right))
-                }),
-            CompareItem::Event(ev) => self
-                .shared_events
-                .iter()
-                .chain(&self.only_left_events)
-                .chain(&self.only_right_events)
-                .find(|r| r.event == ev)
-                .map_or(Vec::new(), |r| {
-                    let at =
-                        |x: &[Evidence]| x.iter().map(|x| (x.paragraph, x.start, x.end)).collect();
-                    pick(at(&r.left), at(&r.right))
-                }),
+            CompareItem::Entity(e) => {
+                self.entities
+                    .all()
+                    .find(|r| r.entity == e)
+                    .map_or(Vec::new(), |r| {
+                        let m = side.of(&r.left, &r.right);
+                        m.iter().map(|m| (m.paragraph, m.start, m.end)).collect()
+                    })
+            }
+            CompareItem::Event(ev) => {
+                self.events
+                    .all()
+                    .find(|r| r.event == ev)
+                    .map_or(Vec::new(), |r| {
+                        let x = side.of(&r.left, &r.right);
+                        x.iter().map(|x| (x.paragraph, x.start, x.end)).collect()
+                    })
+            }
         }
     }
 }
@@ -176,12 +217,8 @@ pub fn align(c: &Corpus, left: ArticleIx, right: ArticleIx) -> Alignment {
             left: on(left),
             right: on(right),
         };
-        match (row.left.is_empty(), row.right.is_empty()) {
-            (false, false) => out.shared_entities.push(row),
-            (false, true) => out.only_left_entities.push(row),
-            (true, false) => out.only_right_entities.push(row),
-            (true, true) => {}
-        }
+        let (l, r) = (!row.left.is_empty(), !row.right.is_empty());
+        out.entities.file(row, l, r);
     }
     let by_mentions = |v: &mut Vec<EntityRow>| {
         crate::util::sort_by(v, |a, b| {
@@ -197,9 +234,7 @@ pub fn align(c: &Corpus, left: ArticleIx, right: ArticleIx) -> Alignment {
             )
         })
     };
-    by_mentions(&mut out.shared_entities);
-    by_mentions(&mut out.only_left_entities);
-    by_mentions(&mut out.only_right_entities);
+    out.entities.each_mut(by_mentions);
     // Events (era bands included: they are reported like any event).
     let mut events: Vec<EventIx> = (0..c.events.len() as u32).collect();
     crate::util::sort_by(&mut events, |&a, &b| {
@@ -226,12 +261,8 @@ pub fn align(c: &Corpus, left: ArticleIx, right: ArticleIx) -> Alignment {
             left: l,
             right: r,
         };
-        match (row.left.is_empty(), row.right.is_empty()) {
-            (false, false) => out.shared_events.push(row),
-            (false, true) => out.only_left_events.push(row),
-            (true, false) => out.only_right_events.push(row),
-            (true, true) => {}
-        }
+        let (l, r) = (!row.left.is_empty(), !row.right.is_empty());
+        out.events.file(row, l, r);
     }
     // Figures: paired within a measure only.
     for (mi, m) in c.measures.iter().enumerate() {
@@ -262,7 +293,7 @@ pub fn align(c: &Corpus, left: ArticleIx, right: ArticleIx) -> Alignment {
                 } else {
                     Side::Left
                 };
-                let (early, late) = if from == Side::Left { (a, b) } else { (b, a) };
+                let (early, late) = from.of((a, b), (b, a));
                 Some(Change {
                     from,
                     delta: late.value - early.value,
@@ -407,6 +438,28 @@ pub enum Bound {
     AtMost,
     /// Around the number ("roughly", "about", "some", "around").
     About,
+}
+
+impl Bound {
+    /// The sign drawn before the number: `≥`, `≤`, `~` or nothing.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::AtLeast => "≥",
+            Bound::AtMost => "≤",
+            Bound::About => "~",
+        }
+    }
+
+    /// The words said before the number: `at least `, `at most `, `about ` or nothing.
+    pub fn words(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::AtLeast => "at least ",
+            Bound::AtMost => "at most ",
+            Bound::About => "about ",
+        }
+    }
 }
 
 /// The bound a qualifier expresses.

@@ -131,19 +131,47 @@ pub fn number(v: f64) -> String {
     out
 }
 
-/// What a figure says, in words: `USD 3,422,000,000 (at least)`.
-pub fn figure_label(f: &crate::model::Figure) -> String {
+/// A figure's number with its unit or noun: `3%`, `21 demonstrators`, `60,000,000 USD`.
+fn figure_number(f: &crate::model::Figure) -> String {
     let unit = match f.unit.as_str() {
         "percent" => "%".to_string(),
         "count" if f.noun.is_empty() => String::new(),
         "count" => format!(" {}", f.noun),
         u => format!(" {u}"),
     };
-    let value = format!("{}{}", number(f.value), unit);
+    format!("{}{}", number(f.value), unit)
+}
+
+/// A figure as it reads, its qualifier where the text puts it: `at least 21
+/// demonstrators`, `62 or more`, `roughly 12,970,000,000 PEN`.
+pub fn figure_value(f: &crate::model::Figure) -> String {
+    let n = figure_number(f);
+    match f.qualifier.as_str() {
+        "" => n,
+        q if q.starts_with("or ") => format!("{n} {q}"),
+        q => format!("{q} {n}"),
+    }
+}
+
+/// What a figure says, in words: `USD 3,422,000,000 (at least)`.
+pub fn figure_label(f: &crate::model::Figure) -> String {
+    let value = figure_number(f);
     if f.qualifier.is_empty() {
         format!("Figure: {value}")
     } else {
         format!("Figure: {value} ({})", f.qualifier)
+    }
+}
+
+/// When an article was published, at the precision of its date: `23 Dec 2024` (a day,
+/// stated or inferred), or `between 21 Jul 2023 and 27 Jul 2023` (only bounded).
+pub fn published_label(p: &crate::model::Published) -> String {
+    match p.precision {
+        Precision::Day => short_date(p.date),
+        _ => {
+            let (e, l) = p.span();
+            format!("between {} and {}", short_date(e), short_date(l))
+        }
     }
 }
 
@@ -264,6 +292,54 @@ pub fn date_label(d: &DateSpec) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_read_as_written_and_publication_dates_at_their_precision() {
+        let fig = |value: f64, unit: &str, noun: &str, qualifier: &str| crate::model::Figure {
+            id: String::new(),
+            article: 0,
+            paragraph: 0,
+            start: 0,
+            end: 0,
+            value,
+            unit: unit.into(),
+            noun: noun.into(),
+            qualifier: qualifier.into(),
+        };
+        assert_eq!(
+            figure_value(&fig(21.0, "count", "demonstrators", "at least")),
+            "at least 21 demonstrators"
+        );
+        assert_eq!(
+            figure_value(&fig(62.0, "count", "", "or more")),
+            "62 or more"
+        );
+        assert_eq!(figure_value(&fig(3.0, "percent", "", "")), "3%");
+        assert_eq!(
+            figure_value(&fig(6e7, "USD", "", "some")),
+            "some 60,000,000 USD"
+        );
+        assert_eq!(
+            figure_label(&fig(62.0, "count", "", "or more")),
+            "Figure: 62 (or more)"
+        );
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let mut p = crate::model::Published {
+            date: d("2023-01-23"),
+            precision: Precision::Day,
+            status: crate::model::Provenance::Inferred,
+            reason: None,
+            earliest: Some(d("2023-01-16")),
+            latest: Some(d("2023-01-30")),
+        };
+        assert_eq!(
+            published_label(&p),
+            "23 Jan 2023",
+            "an inferred day is shown as the day"
+        );
+        p.precision = Precision::Span;
+        assert_eq!(published_label(&p), "between 16 Jan 2023 and 30 Jan 2023");
+    }
 
     #[test]
     fn how_dated_names_the_method_and_its_basis() {

@@ -912,20 +912,15 @@ pub struct Stop {
 impl Layout {
     /// The marks of a lane in view, in time order (by where they start).
     pub fn stops(&self, lane: Lane) -> Vec<Stop> {
-        let one = |x: f64, key: f64, focus: Focus| Stop {
+        let stop = |cluster: Option<usize>, x: f64, key: f64, focus: Focus| Stop {
             x,
             key,
             focus,
             lane,
-            cluster: None,
+            cluster,
         };
-        let many = |i: usize, x: f64, key: f64, focus: Focus| Stop {
-            x,
-            key,
-            focus,
-            lane,
-            cluster: Some(i),
-        };
+        let one = |x, key, focus| stop(None, x, key, focus);
+        let many = |i, x, key, focus| stop(Some(i), x, key, focus);
         let events = |cs: &[Cluster]| -> Vec<Stop> {
             cs.iter()
                 .enumerate()

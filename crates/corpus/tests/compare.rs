@@ -122,7 +122,8 @@ fn entities_and_events_split_into_shared_and_one_sided() {
     let boluarte = c.entity_ix("dina-boluarte").unwrap();
     assert!(al.is_shared_entity(boluarte));
     let row = al
-        .shared_entities
+        .entities
+        .shared
         .iter()
         .find(|r| r.entity == boluarte)
         .unwrap();
@@ -144,15 +145,16 @@ fn entities_and_events_split_into_shared_and_one_sided() {
         .windows(2)
         .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
     assert_eq!(al.places(item, Side::Right).len(), count(dec));
-    let ev = al.shared_events[0].event;
+    let ev = al.events.shared[0].event;
     let quotes = al.places(corpus::state::CompareItem::Event(ev), Side::Right);
-    assert_eq!(quotes.len(), al.shared_events[0].right.len());
+    assert_eq!(quotes.len(), al.events.shared[0].right.len());
     assert!(al
         .places(corpus::state::CompareItem::Entity(99_999), Side::Left)
         .is_empty());
     // Most mentioned first.
     let totals: Vec<usize> = al
-        .shared_entities
+        .entities
+        .shared
         .iter()
         .map(|r| r.left.len() + r.right.len())
         .collect();
@@ -165,33 +167,35 @@ fn entities_and_events_split_into_shared_and_one_sided() {
         );
         let ei = ei as u32;
         let lists = [
-            al.shared_entities.iter().any(|x| x.entity == ei),
-            al.only_left_entities.iter().any(|x| x.entity == ei),
-            al.only_right_entities.iter().any(|x| x.entity == ei),
+            al.entities.shared.iter().any(|x| x.entity == ei),
+            al.entities.only_left.iter().any(|x| x.entity == ei),
+            al.entities.only_right.iter().any(|x| x.entity == ei),
         ];
         assert_eq!(lists, [l && r, l && !r, r && !l], "{}", ent.id);
     }
     // Shared events have passages on both sides and say when each reported them.
-    assert!(!al.shared_events.is_empty());
-    for row in &al.shared_events {
+    assert!(!al.events.shared.is_empty());
+    for row in &al.events.shared {
         assert!(!row.left.is_empty() && !row.right.is_empty());
         assert!(row.left_lag.is_some() && row.right_lag.is_some());
     }
-    for row in &al.only_left_events {
+    for row in &al.events.only_left {
         assert!(row.right.is_empty() && row.right_lag.is_none());
     }
     let starts: Vec<_> = al
-        .shared_events
+        .events
+        .shared
         .iter()
         .map(|r| c.events[r.event as usize].date.start)
         .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "time order");
     // Swapping the columns mirrors everything.
     let back = align(c, dec, jul);
-    assert_eq!(back.shared_entities.len(), al.shared_entities.len());
+    assert_eq!(back.entities.shared.len(), al.entities.shared.len());
     assert_eq!(
-        back.only_left_entities,
-        al.only_right_entities
+        back.entities.only_left,
+        al.entities
+            .only_right
             .iter()
             .map(|r| corpus::compare::EntityRow {
                 entity: r.entity,
@@ -200,7 +204,7 @@ fn entities_and_events_split_into_shared_and_one_sided() {
             })
             .collect::<Vec<_>>()
     );
-    assert_eq!(back.only_left_events.len(), al.only_right_events.len());
+    assert_eq!(back.events.only_left.len(), al.events.only_right.len());
 }
 
 #[test]
@@ -221,19 +225,19 @@ fn a_small_fixture_aligns_exactly() {
             })
             .collect()
     };
-    assert_eq!(names(&al.shared_entities), ["lima 1/1"]);
-    assert_eq!(names(&al.only_left_entities), ["ana-ruiz 2/0"]);
-    assert_eq!(names(&al.only_right_entities), ["cgtp 0/1"]);
+    assert_eq!(names(&al.entities.shared), ["lima 1/1"]);
+    assert_eq!(names(&al.entities.only_left), ["ana-ruiz 2/0"]);
+    assert_eq!(names(&al.entities.only_right), ["cgtp 0/1"]);
     let ev = |rows: &[corpus::compare::EventRow]| -> Vec<&str> {
         rows.iter()
             .map(|r| c.events[r.event as usize].id.as_str())
             .collect()
     };
-    assert!(al.shared_events.is_empty());
-    assert_eq!(ev(&al.only_left_events), ["big-march"]);
-    assert_eq!(ev(&al.only_right_events), ["strike-call"]);
+    assert!(al.events.shared.is_empty());
+    assert_eq!(ev(&al.events.only_left), ["big-march"]);
+    assert_eq!(ev(&al.events.only_right), ["strike-call"]);
     assert_eq!(
-        al.only_left_events[0].left_lag.as_deref(),
+        al.events.only_left[0].left_lag.as_deref(),
         Some("1 day later")
     );
     assert_eq!(al.figures.len(), 1);
@@ -241,7 +245,7 @@ fn a_small_fixture_aligns_exactly() {
     assert!(al.figures[0].right.is_empty() && al.figures[0].change.is_none());
     // An article against itself has nothing one-sided and no change.
     let same = align(c, march, march);
-    assert!(same.only_left_entities.is_empty() && same.only_right_entities.is_empty());
+    assert!(same.entities.only_left.is_empty() && same.entities.only_right.is_empty());
     assert!(same.figures.iter().all(|r| r.change.is_none()));
     // Unknown articles: an empty alignment, not a panic.
     assert_eq!(align(c, 0, 99), corpus::compare::Alignment::default());
@@ -329,5 +333,10 @@ fn the_death_toll_series_keeps_qualifiers_and_dates() {
     assert_eq!(bound_of("nearing"), Bound::AtMost);
     assert_eq!(bound_of("roughly"), Bound::About);
     assert_eq!(bound_of(""), Bound::Exact);
+    assert_eq!(
+        (Bound::AtLeast.sign(), Bound::AtLeast.words()),
+        ("≥", "at least ")
+    );
+    assert_eq!((Bound::Exact.sign(), Bound::Exact.words()), ("", ""));
     assert!(series(c, 9999).is_empty());
 }
