@@ -1,27 +1,50 @@
 //! Compile `data/` into the binary corpus the app embeds. Any data error stops the build
 //! with `file:line: message`, and no corpus is written.
+//!
+//! Two environment variables build the app over another corpus (tests and benchmarks):
+//! - `PCE_DATA_DIR=path`: compile that folder instead of `data/` (relative to the
+//!   workspace root), e.g. the hostile-payload corpus in `tests/hostile-data`;
+//! - `PCE_SYNTH=N`: embed a synthetic corpus of N articles generated from the data
+//!   (`corpus::synth`, fixed seed), e.g. the 10,000-article benchmark build.
 
 use std::path::PathBuf;
 
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let data = manifest.join("data");
-    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-env-changed=PCE_DATA_DIR");
+    println!("cargo:rerun-if-env-changed=PCE_SYNTH");
+    let data = match std::env::var("PCE_DATA_DIR") {
+        Ok(d) if !d.is_empty() => manifest.join(d),
+        _ => manifest.join("data"),
+    };
+    println!("cargo:rerun-if-changed={}", data.display());
+    let synth = match std::env::var("PCE_SYNTH") {
+        Ok(n) if !n.is_empty() => match n.parse::<usize>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => panic!("PCE_SYNTH must be a number of articles above 0, not {n:?}"),
+        },
+        _ => None,
+    };
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     let built = corpus::load_dir(&data).and_then(|ds| corpus::compile(&ds));
     match built {
         Ok(b) => {
-            std::fs::write(&out, corpus::encode(&b.corpus)).expect("write corpus.bin");
+            let bytes = match synth {
+                Some(n) => corpus::encode(&corpus::synth::generate(&b.corpus, n, 42)),
+                None => corpus::encode(&b.corpus),
+            };
+            std::fs::write(&out, bytes).expect("write corpus.bin");
         }
         Err(errs) => {
             let _ = std::fs::remove_file(&out);
+            let shown = data.strip_prefix(&manifest).unwrap_or(&data).display();
             for e in &errs {
                 // Paths relative to the data folder, made relative to the workspace.
-                println!("cargo:warning=data/{e}");
+                println!("cargo:warning={shown}/{e}");
             }
-            panic!("{} error(s) in data/; see the warnings above or run `cargo run -p corpus -- check`", errs.len());
+            panic!("{} error(s) in {shown}/; see the warnings above or run `cargo run -p corpus -- check {shown}`", errs.len());
         }
     }
 }
