@@ -1,0 +1,63 @@
+// Trunk post_build hook: make the built page work under a strict Content-Security-Policy.
+//
+// Trunk writes its loader (`import init ... await init(...)`) as an inline module script,
+// which a policy without 'unsafe-inline' blocks. This moves every inline <script> of
+// index.html into its own file (named by its hash, with an `integrity` attribute) and puts
+// the policy itself in a <meta> element at the top of <head>, so the page enforces it on
+// any static host. Hosts that set headers should send the same policy as a header (see
+// the README's "Content-Security-Policy" section); `frame-ancestors` only works there.
+//
+// Run by trunk with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set; `node scripts/csp.mjs
+// DIR [PUBLIC_URL]` runs it by hand on a built folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+export const POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** The page with its inline scripts moved out: `{ html, files: [[name, text]] }`. */
+export function externalise(html, publicUrl) {
+  const files = [];
+  const out = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (whole, attrs, body) => {
+    if (/\bsrc\s*=/i.test(attrs) || body.trim() === '') return whole;
+    const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
+    const name = `boot-${hash}.js`;
+    const integrity = 'sha384-' + crypto.createHash('sha384').update(body).digest('base64');
+    files.push([name, body]);
+    return `<script${attrs} src="${publicUrl}${name}" integrity="${integrity}"></script>`;
+  });
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+  if (out.includes('http-equiv="Content-Security-Policy"')) return { html: out, files };
+  const withMeta = out.replace(/(<meta charset=[^>]*>)/i, `$1${meta}`);
+  if (withMeta === out) throw new Error('csp.mjs: no <meta charset> in index.html to put the policy after');
+  return { html: withMeta, files };
+}
+
+function main() {
+  const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+  const publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || '/';
+  if (!dir) {
+    console.error('usage: node scripts/csp.mjs DIST_DIR [PUBLIC_URL]');
+    process.exit(2);
+  }
+  const file = path.join(dir, 'index.html');
+  const { html, files } = externalise(fs.readFileSync(file, 'utf8'), publicUrl.endsWith('/') ? publicUrl : publicUrl + '/');
+  for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(file, html);
+  if (!/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i.test(html)) {
+    console.log(`csp.mjs: ${files.length} inline script(s) moved out; policy in <meta>`);
+  } else {
+    console.error('csp.mjs: an inline script is left in index.html');
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
