@@ -54,6 +54,13 @@ pub fn set_url(query: &str, mode: HistoryMode) {
     };
 }
 
+/// A performance mark (`performance.mark(name)`), read by the benchmark in `bench/`.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Focus an element by id (used for `/` and after opening panels).
 pub fn focus_id(id: &str) {
     if let Some(el) = window()

@@ -22,6 +22,7 @@ use corpus::{DateMethod, EventIx};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -223,6 +224,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         }
                     }
                 }
+            }
+        });
+    }
+
+    // One performance mark, `pce:timeline`, once the first marks are drawn (bench/).
+    {
+        static MARKED: AtomicBool = AtomicBool::new(false);
+        let container = container.clone();
+        use_effect(move || {
+            let drawn = || {
+                container
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector(".graph [data-key]").ok().flatten())
+                    .is_some()
+            };
+            if !MARKED.load(Ordering::Relaxed) && drawn() {
+                MARKED.store(true, Ordering::Relaxed);
+                dom::mark("pce:timeline");
             }
         });
     }
