@@ -319,13 +319,30 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
+/// Characters that would be invisible or reorder the text of a notice: controls, and the
+/// zero-width and bidirectional formatting characters.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// A value as a notice quotes it: at most 40 characters, and every invisible character
+/// spelled out (`U+202E`), so a notice can neither hide what was typed nor be reversed
+/// by it.
 fn shorten(s: &str) -> String {
-    let clean: String = s.chars().filter(|c| !c.is_control()).collect();
-    if clean.chars().count() > 40 {
-        format!("{}…", clean.chars().take(40).collect::<String>())
-    } else {
-        clean
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 40 {
+            out.push('…');
+            break;
+        }
+        if invisible(c) {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 fn parse_date_start(v: &str) -> Option<Date> {
@@ -563,6 +580,15 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
             (None, _) => ignored.push("a paragraph without an article".into()),
         }
     }
+    // The same complaint twice (`sort=a&sort=b&sort=c`) is said once.
+    let mut said: Vec<String> = Vec::new();
+    ignored.retain(|m| {
+        let first = !said.contains(m);
+        if first {
+            said.push(m.clone());
+        }
+        first
+    });
     Parsed { state: st, ignored }
 }
 

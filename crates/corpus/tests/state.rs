@@ -271,3 +271,54 @@ fn hostile_urls_never_break() {
         "first value wins"
     );
 }
+
+/// `${c*N}` in the shared hostile-URL list stands for the character c repeated N times.
+fn expand(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("${") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let end = tail.find('}').expect("`${` closed by `}`");
+        let (c, n) = tail[..end].split_once('*').expect("`${c*N}`");
+        out.push_str(&c.repeat(n.parse().expect("N is a number")));
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The hostile URLs the end-to-end suite opens (tests/hostile-urls.txt): every one is
+/// reported (at least one notice), briefly, and what is kept reads back cleanly.
+#[test]
+fn hostile_url_list() {
+    let c = corpus();
+    let list = include_str!("../../../tests/hostile-urls.txt");
+    let lines: Vec<String> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(expand)
+        .collect();
+    assert!(lines.len() >= 50, "{} hostile URLs", lines.len());
+    for q in &lines {
+        let p = parse_query(c, q);
+        assert!(!p.ignored.is_empty(), "{q:.80}: nothing reported");
+        for msg in &p.ignored {
+            assert!(msg.chars().count() < 120, "notice too long: {msg}");
+            assert!(
+                !msg.chars().any(|c| c.is_control()
+                    || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}')),
+                "a notice shows invisible characters as U+XXXX: {msg:?}"
+            );
+        }
+        let unique: std::collections::BTreeSet<&String> = p.ignored.iter().collect();
+        assert_eq!(
+            unique.len(),
+            p.ignored.len(),
+            "{q:.80}: a notice said twice"
+        );
+        let again = parse_query(c, &to_query(c, &p.state));
+        assert_eq!(again.state, p.state, "{q:.80}");
+        assert!(again.ignored.is_empty(), "{q:.80}: {:?}", again.ignored);
+    }
+}
