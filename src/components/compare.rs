@@ -216,7 +216,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     <p class="col-meta">{ format!("Published {}", published(a)) }</p>
                     { stepper(side) }
                 </header>
-                <div class="col-body" ref={node} tabindex="0" aria-label={format!("Text of the {name} article")} onscroll={onscroll(side)}>
+                <div class="col-body" ref={node} tabindex="0" role="region" aria-label={format!("Text of the {name} article")} onscroll={onscroll(side)}>
                     { for paragraphs }
                 </div>
             </article>
@@ -306,7 +306,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let tab = tab.clone();
         let on = *tab == side;
         html! {
-            <button type="button" role="tab" aria-selected={on.to_string()} aria-controls="compare-columns"
+            <button type="button" aria-pressed={on.to_string()} aria-controls="compare-columns"
                 onclick={Callback::from(move |_: MouseEvent| tab.set(side))}>{ label }</button>
         }
     };
@@ -353,7 +353,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     </details>
                 </section>
             </div>
-            <div class="compare-tabs" role="tablist" aria-label="Article shown">
+            <div class="compare-tabs" role="group" aria-label="Article shown">
                 { tab_button(Side::Left, format!("Left: {}", short(la))) }
                 { tab_button(Side::Right, format!("Right: {}", short(ra))) }
             </div>

@@ -124,18 +124,19 @@ test('linked scrolling, and the URL holds the pair, the item and the setting thr
   await t.context.close();
 });
 
-test('phones: the summary on top, the two columns as tabs', async () => {
+test('phones: the summary on top, one column at a time with toggle buttons', async () => {
   const t = await openCompare(`cmp=${JAN},${DEC}`, { width: 390, height: 844, isMobile: true, hasTouch: true });
   const { page } = t;
   assert.equal(await page.locator('.timeline').isVisible(), false, 'the comparison replaces the timeline');
-  const tabs = page.getByRole('tab');
+  const tabs = page.getByRole('group', { name: 'Article shown' }).getByRole('button');
   assert.equal(await tabs.count(), 2);
   assert.equal(await page.locator('.col.left').isVisible(), true);
   assert.equal(await page.locator('.col.right').isVisible(), false);
   await tabs.nth(1).tap();
   assert.equal(await page.locator('.col.right').isVisible(), true);
   assert.equal(await page.locator('.col.left').isVisible(), false);
-  assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
+  assert.equal(await tabs.nth(1).getAttribute('aria-pressed'), 'true');
+  assert.equal(await tabs.nth(0).getAttribute('aria-pressed'), 'false');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scroll (${width})`);
   assertClean(t);

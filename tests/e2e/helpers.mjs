@@ -21,11 +21,11 @@ const MIME = {
 };
 
 /** Serve `dir` under `prefix` (default `/`) on 127.0.0.1, or serve the given pages. */
-export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1' } = {}) {
+export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (pages[url.pathname]) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
       res.end(pages[url.pathname]);
       return;
     }
@@ -36,7 +36,7 @@ export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1' } = {}
     if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', ...headers });
       res.end(body);
     });
   });
@@ -98,4 +98,41 @@ export async function openApp(browser, server, q = '', opts = {}) {
 export function assertClean(t) {
   assert.deepEqual(t.problems.console, [], 'no console error');
   assert.deepEqual(t.problems.foreign, [], 'no request to another origin');
+}
+
+/**
+ * Every view and its main states, as `[name, query]`: the screenshots, the accessibility
+ * audit, the Content-Security-Policy walk and the HTML check all go through this list.
+ */
+export const VIEWS = [
+  ['home', ''],
+  ['search', 'q=Kenna'],
+  ['filtered', 'e=dina-boluarte,lima&from=2023-01-01&to=2023-12-31'],
+  ['reader', 'a=2023-01-takeover-of-lima&p=p14&q=Kenna'],
+  ['entity-card', 'a=2023-01-takeover-of-lima&ent=lisa-kenna'],
+  ['notice', 'e=nobody&from=2023-02-30'],
+  ['embed', 'embed=1&q=troops'],
+  ['timeline-event', 'win=2022-11-20,2023-02-10&ev=era-state-of-emergency'],
+  ['timeline-whole', 'win=1915-11-26,2028-02-07&e=dina-boluarte'],
+  ['timeline-list', 'timeline=list&e=dina-boluarte'],
+  ['compare', 'cmp=2023-01-takeover-of-lima,2024-12-police-state-buildup&cmpsel=entity:dina-boluarte'],
+  ['compare-figures', 'cmp=2022-12-protests-mount,2023-07-protests-resume'],
+  ['matrix', 'view=matrix&kind=person,organization'],
+  ['matrix-chart', 'view=matrix'],
+];
+
+/** Go to the view at `?q` of `base` and wait until it has drawn what it shows. */
+export async function openView(page, base, name, q) {
+  await page.goto(base + (q ? `?${q}` : ''));
+  if (q.includes('cmp=')) {
+    await page.waitForSelector('#compare .col-body .para');
+    if (name.endsWith('-figures')) await page.locator('.figures-section').scrollIntoViewIfNeeded();
+  } else if (q.includes('view=matrix')) {
+    await page.waitForSelector('#matrix .matrix-table tbody tr');
+    if (name.endsWith('-chart')) await page.locator('.charts').scrollIntoViewIfNeeded();
+  } else {
+    await ready(page);
+  }
+  if (q.includes('ent=')) await page.waitForSelector('.entity-card');
+  if (q.includes('ev=')) await page.waitForSelector('.event-card');
 }
