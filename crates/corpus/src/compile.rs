@@ -49,25 +49,29 @@ pub struct Compiled {
     pub notes: Vec<String>,
 }
 
+/// The text of a file, or an error naming the line of its first invalid UTF-8 byte.
+fn decode(name: &str, bytes: Vec<u8>, errors: &mut Vec<Error>) -> Option<Source> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(Source {
+            name: name.to_string(),
+            text,
+        }),
+        Err(e) => {
+            let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+            errors.push(Error::at(
+                name,
+                line,
+                ErrorKind::Io("not valid UTF-8".into()),
+            ));
+            None
+        }
+    }
+}
+
 fn read(dir: &Path, name: &str, errors: &mut Vec<Error>) -> Option<Source> {
-    let path = dir.join(name);
-    match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(Source {
-                name: name.to_string(),
-                text,
-            }),
-            Err(e) => {
-                let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-                errors.push(Error::at(
-                    name,
-                    line,
-                    ErrorKind::Io("not valid UTF-8".into()),
-                ));
-                None
-            }
-        },
+    match std::fs::read(dir.join(name)) {
+        Ok(bytes) => decode(name, bytes, errors),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
             errors.push(Error::in_file(name, ErrorKind::Io(e.to_string())));
@@ -76,14 +80,64 @@ fn read(dir: &Path, name: &str, errors: &mut Vec<Error>) -> Option<Source> {
     }
 }
 
+/// The data files [`load_dir`] reads, besides `raw/*.txt`, in the order it reads them.
+const DATA_FILES: [&str; 4] = [
+    "articles.rec",
+    "gazetteer.rec",
+    "events.rec",
+    "measures.rec",
+];
+
+impl DataSet {
+    /// The data set of in-memory files, named as in the data folder (`articles.rec`,
+    /// `raw/001.txt`): what [`load_dir`] reads, without the disk. Other names are ignored,
+    /// as `load_dir` ignores other files; a name given twice keeps its last contents.
+    /// Text that is not UTF-8 is an error naming the file and line. No `raw/*.txt` is not
+    /// an error here ([`compile`] reports it).
+    pub fn from_files<N: Into<String>>(
+        files: impl IntoIterator<Item = (N, Vec<u8>)>,
+    ) -> Result<DataSet, Vec<Error>> {
+        let mut by_name: BTreeMap<String, Vec<u8>> =
+            files.into_iter().map(|(n, b)| (n.into(), b)).collect();
+        let mut errors = Vec::new();
+        let mut take = |name: &str, errors: &mut Vec<Error>| {
+            by_name
+                .remove(name)
+                .and_then(|bytes| decode(name, bytes, errors))
+        };
+        let mut ds = DataSet {
+            articles: take(DATA_FILES[0], &mut errors),
+            gazetteer: take(DATA_FILES[1], &mut errors),
+            events: take(DATA_FILES[2], &mut errors),
+            measures: take(DATA_FILES[3], &mut errors),
+            raw: Vec::new(),
+        };
+        for (name, bytes) in by_name {
+            let is_raw = name
+                .strip_prefix("raw/")
+                .is_some_and(|n| n.ends_with(".txt") && !n.contains('/'));
+            if is_raw {
+                if let Some(s) = decode(&name, bytes, &mut errors) {
+                    ds.raw.push(s);
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(ds)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// Read the data folder.
 pub fn load_dir(dir: &Path) -> Result<DataSet, Vec<Error>> {
     let mut errors = Vec::new();
     let mut ds = DataSet {
-        articles: read(dir, "articles.rec", &mut errors),
-        gazetteer: read(dir, "gazetteer.rec", &mut errors),
-        events: read(dir, "events.rec", &mut errors),
-        measures: read(dir, "measures.rec", &mut errors),
+        articles: read(dir, DATA_FILES[0], &mut errors),
+        gazetteer: read(dir, DATA_FILES[1], &mut errors),
+        events: read(dir, DATA_FILES[2], &mut errors),
+        measures: read(dir, DATA_FILES[3], &mut errors),
         raw: Vec::new(),
     };
     match std::fs::read_dir(dir.join("raw")) {
