@@ -91,7 +91,13 @@ pub fn read(kind: &str, fields: &[(String, Value)]) -> Result<Change, String> {
 /// [`crate::state::parse_query`]. Embed mode always stays on.
 pub fn apply(corpus: &Corpus, current: &AppState, change: &Change) -> String {
     let mut base = match change {
-        Change::Replace(q) => q.trim_start_matches('?').to_string(),
+        // The host cannot leave embed mode: its own `embed` parameter is dropped.
+        Change::Replace(q) => q
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| crate::state::percent_decode(p.split('=').next().unwrap_or("")) != "embed")
+            .collect::<Vec<_>>()
+            .join("&"),
         Change::Clear => {
             let mut s = current.clone();
             s.text.clear();

@@ -326,21 +326,25 @@ fn invisible(c: char) -> bool {
         || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
 }
 
-/// A value as a notice quotes it: at most 40 characters, and every invisible character
-/// spelled out (`U+202E`), so a notice can neither hide what was typed nor be reversed
-/// by it.
+/// A value as a notice quotes it: at most 40 characters as shown (an invisible character
+/// counts as its spelling), and every invisible character spelled out (`U+202E`), so a
+/// notice can neither hide what was typed nor be reversed by it, nor grow long.
 fn shorten(s: &str) -> String {
+    const MAX: usize = 40;
     let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == 40 {
+    let mut len = 0; // characters in `out`: a spelled-out character counts as its spelling
+    for c in s.chars() {
+        let spelled = invisible(c).then(|| format!("U+{:04X}", c as u32));
+        let n = spelled.as_ref().map_or(1, |w| w.len());
+        if len + n > MAX {
             out.push('…');
             break;
         }
-        if invisible(c) {
-            out.push_str(&format!("U+{:04X}", c as u32));
-        } else {
-            out.push(c);
+        match spelled {
+            Some(w) => out.push_str(&w),
+            None => out.push(c),
         }
+        len += n;
     }
     out
 }

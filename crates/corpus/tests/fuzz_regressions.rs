@@ -3,7 +3,9 @@
 //! drives. Each test names the target that found its input.
 
 mod common;
-use common::data_dir;
+use common::{corpus, data_dir};
+use corpus::embed::{apply, read, Value};
+use corpus::state::{parse_query, to_query, AppState};
 use corpus::{load_dir, DataSet};
 
 /// Every file of the data folder, as (name relative to it, bytes).
@@ -65,4 +67,57 @@ fn from_files_names_file_and_line_of_bad_utf8() {
             "raw/x.txt:2: cannot read: not valid UTF-8"
         ]
     );
+}
+
+/// url_state: a value of invisible characters is quoted with each one spelled out
+/// (`U+0000`); 28 of them made a 200-character notice. A notice quotes at most 40
+/// characters as shown.
+#[test]
+fn url_state_notice_of_invisible_characters_stays_short() {
+    let c = corpus();
+    let q = format!(
+        "view=matrix&msort=name&cmp=2023-01-takeover-of-{}lima,2026-01-crisis-of-rule",
+        "\0".repeat(28)
+    );
+    let p = parse_query(c, &q);
+    assert_eq!(p.ignored.len(), 1, "{:?}", p.ignored);
+    let notice = &p.ignored[0];
+    assert!(notice.chars().count() < 120, "notice too long: {notice}");
+    assert!(
+        notice.starts_with("“2023-01-takeover-of-U+0000U+0000U+0000…” is not two known"),
+        "{notice}"
+    );
+    assert!(!notice.contains('\0'));
+    // One character over the limit in a visible value still gets its ellipsis.
+    let p = parse_query(c, &format!("sort={}", "z".repeat(41)));
+    assert_eq!(p.ignored, [format!("unknown order “{}…”", "z".repeat(40))]);
+    let p = parse_query(c, &format!("sort={}", "z".repeat(40)));
+    assert_eq!(p.ignored, [format!("unknown order “{}”", "z".repeat(40))]);
+    let again = parse_query(c, &to_query(c, &p.state));
+    assert!(again.ignored.is_empty());
+}
+
+/// embed_message: `pce:navigate` with `embed=0` in its query took the explorer out of
+/// embed mode, which the message API promises never happens.
+#[test]
+fn embed_message_navigate_cannot_leave_embed_mode() {
+    let c = corpus();
+    let current = AppState {
+        embed: true,
+        ..AppState::default()
+    };
+    for query in [
+        "a=2023-01-takeover-of-lima&embed=0",
+        "embed=false&a=2023-01-takeover-of-lima",
+        "%65mbed=0&a=2023-01-takeover-of-lima",
+        "?a=2023-01-takeover-of-lima&embed=1&embed=0",
+    ] {
+        let fields = [("query".to_string(), Value::Str(query.into()))];
+        let change = read("pce:navigate", &fields).unwrap();
+        let q = apply(c, &current, &change);
+        assert_eq!(q, "a=2023-01-takeover-of-lima&embed=1", "{query}");
+        let p = parse_query(c, &q);
+        assert!(p.ignored.is_empty() && p.state.embed, "{query}: {p:?}");
+        assert_eq!(p.state.article, c.article_ix("2023-01-takeover-of-lima"));
+    }
 }
