@@ -47,6 +47,13 @@ web() {
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # Java runs the Nu HTML checker (npm vnu-jar) in the end-to-end suite.
+  if ! java -version >/dev/null 2>&1; then
+    say "apt-get install default-jre-headless (for the Nu HTML checker)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq default-jre-headless >/dev/null
+  fi
   if [ -f package.json ]; then
     if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
       say "npm ci"
