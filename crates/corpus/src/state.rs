@@ -622,9 +622,10 @@ pub fn to_query(corpus: &Corpus, s: &AppState) -> String {
         if b.year < 9999 {
             parts.push(format!("to={b}"));
         }
-        if s.range_field == DateField::Published {
-            parts.push("on=published".into());
-        }
+    }
+    // Written with or without a range: the choice is shown (and kept) before dates are set.
+    if s.range_field == DateField::Published {
+        parts.push("on=published".into());
     }
     match s.order {
         Order::Newest => {}

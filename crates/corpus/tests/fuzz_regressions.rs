@@ -121,3 +121,50 @@ fn embed_message_navigate_cannot_leave_embed_mode() {
         assert_eq!(p.state.article, c.article_ix("2023-01-takeover-of-lima"));
     }
 }
+
+/// url_state: `on=published` without a date range was read but not written back, so the
+/// state did not survive its own URL (the "Dates of" choice reset on reload).
+#[test]
+fn url_state_range_field_without_a_range_round_trips() {
+    let c = corpus();
+    // The fuzz input as bytes (the target reads them as lossy UTF-8, as a browser would).
+    let bytes: &[u8] = b"q=Kenna+%22takeover+of+Lima%22+Jer%C3%AD+%26+co%3D1%25&e=lisa-kenna,dina-boluarte&kind=person,place&from=202?2-12-01&to=20\xce\xcc\xd2\xcf\xc8\xd2\xcc\xd0&on=published&sort=relevance&a=2023-01-takeover-of-lima&p=p14&ent=lisa-kenna&win=2022-11-15,2023-03-01&ov=era-state-ort=2026-01-czerisis-of-rule&embed=1";
+    let q = &String::from_utf8_lossy(bytes);
+    let p = parse_query(c, q);
+    assert_eq!(p.state.range, None);
+    assert_eq!(p.state.range_field, corpus::DateField::Published);
+    let canonical = to_query(c, &p.state);
+    assert!(canonical.contains("on=published"), "{canonical}");
+    let again = parse_query(c, &canonical);
+    assert!(again.ignored.is_empty(), "{:?}", again.ignored);
+    assert_eq!(again.state, p.state);
+    assert_eq!(to_query(c, &again.state), canonical);
+    let p = parse_query(c, "on=published");
+    assert_eq!(to_query(c, &p.state), "on=published");
+}
+
+/// embed_message: `pce:clear` clears the range but keeps what it applies to; the query it
+/// wrote lost `on=published`.
+#[test]
+fn embed_message_clear_keeps_the_range_field() {
+    let c = corpus();
+    let current = parse_query(
+        c,
+        "q=x&e=peru&kind=person&from=2023&on=published&a=2022-12-protests-mount&embed=1",
+    )
+    .state;
+    let q = apply(c, &current, &read("pce:clear", &[]).unwrap());
+    assert_eq!(q, "on=published&a=2022-12-protests-mount&embed=1");
+    let p = parse_query(c, &q);
+    assert!(p.ignored.is_empty());
+    assert_eq!(
+        p.state,
+        AppState {
+            text: String::new(),
+            entities: Vec::new(),
+            kinds: Vec::new(),
+            range: None,
+            ..current
+        }
+    );
+}
