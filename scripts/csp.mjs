@@ -1,4 +1,4 @@
-// Trunk post_build hook: make the built page work under a strict Content-Security-Policy.
+// Make the built page work under a strict Content-Security-Policy.
 //
 // Trunk writes its loader (`import init ... await init(...)`) as an inline module script,
 // which a policy without 'unsafe-inline' blocks. This moves every inline <script> of
@@ -7,10 +7,7 @@
 // any static host. Hosts that set headers should send the same policy as a header (see
 // the README's "Content-Security-Policy" section); `frame-ancestors` only works there.
 //
-// Run by trunk with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set; `node scripts/csp.mjs
-// DIR [PUBLIC_URL]` runs it by hand on a built folder.
-import fs from 'node:fs';
-import path from 'node:path';
+// Run from postbuild.mjs.
 import crypto from 'node:crypto';
 
 export const POLICY = [
@@ -41,23 +38,8 @@ export function externalise(html, publicUrl) {
   return { html: withMeta, files };
 }
 
-function main() {
-  const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-  const publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || '/';
-  if (!dir) {
-    console.error('usage: node scripts/csp.mjs DIST_DIR [PUBLIC_URL]');
-    process.exit(2);
-  }
-  const file = path.join(dir, 'index.html');
-  const { html, files } = externalise(fs.readFileSync(file, 'utf8'), publicUrl.endsWith('/') ? publicUrl : publicUrl + '/');
-  for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-  fs.writeFileSync(file, html);
-  if (!/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i.test(html)) {
-    console.log(`csp.mjs: ${files.length} inline script(s) moved out; policy in <meta>`);
-  } else {
-    console.error('csp.mjs: an inline script is left in index.html');
-    process.exit(1);
-  }
+/** True if `html` still has a script with a body (an inline script). */
+export function hasInlineScript(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .some(([, attrs, body]) => !/\bsrc\s*=/i.test(attrs) && body.trim() !== '');
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,33 @@
+// Trunk post_build hook (one hook, so the steps run in order on the same index.html):
+// 1. release builds: minify the JavaScript glue (minify.mjs);
+// 2. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs).
+//
+// Trunk sets TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL and TRUNK_PROFILE; by hand:
+// `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build).
+import fs from 'node:fs';
+import path from 'node:path';
+import { minifyGlue } from './minify.mjs';
+import { externalise, hasInlineScript } from './csp.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+let publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || '/';
+if (!publicUrl.endsWith('/')) publicUrl += '/';
+if (!dir) {
+  console.error('usage: node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]');
+  process.exit(2);
+}
+const indexFile = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexFile, 'utf8');
+if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
+  const m = await minifyGlue(dir, html);
+  html = m.html;
+  console.log(`postbuild: minified ${m.report}`);
+}
+const { html: strict, files } = externalise(html, publicUrl);
+for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+if (hasInlineScript(strict)) {
+  console.error('postbuild: an inline script is left in index.html');
+  process.exit(1);
+}
+fs.writeFileSync(indexFile, strict);
+console.log(`postbuild: ${files.length} inline script(s) moved out; Content-Security-Policy in <meta>`);
