@@ -6,6 +6,9 @@
 //!   workspace root), e.g. the hostile-payload corpus in `tests/hostile-data`;
 //! - `PCE_SYNTH=N`: embed a synthetic corpus of N articles generated from the data
 //!   (`corpus::synth`, fixed seed), e.g. the 10,000-article benchmark build.
+//!
+//! `PCE_TEST_HOOKS=1` compiles the app with `cfg(pce_test_hooks)`: test-only exports such
+//! as `pce_test_panic` (see `src/lib.rs`), used by the end-to-end tests of the hostile build.
 
 use std::path::PathBuf;
 
@@ -14,6 +17,11 @@ fn main() {
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-env-changed=PCE_DATA_DIR");
     println!("cargo:rerun-if-env-changed=PCE_SYNTH");
+    println!("cargo:rerun-if-env-changed=PCE_TEST_HOOKS");
+    println!("cargo::rustc-check-cfg=cfg(pce_test_hooks)");
+    if std::env::var("PCE_TEST_HOOKS").is_ok_and(|v| v == "1") {
+        println!("cargo:rustc-cfg=pce_test_hooks");
+    }
     let data = match std::env::var("PCE_DATA_DIR") {
         Ok(d) if !d.is_empty() => manifest.join(d),
         _ => manifest.join("data"),

@@ -179,30 +179,76 @@ pub fn absolute_url(query: &str) -> String {
     }
 }
 
-/// Show a visible message with a reload link if the app ever panics, instead of a dead
+/// Show a visible message with reload links if the app ever panics, instead of a dead
 /// page. Installed through Yew, so that Yew does not replace it with its console-only hook.
+///
+/// The message is built from text nodes (the panic text may quote corpus or URL text, and
+/// is never parsed as HTML). It is shown in the top layer (a manual popover), so no card or
+/// sticky panel of the dead app can cover it; the rest of the page is made `inert` (its
+/// controls no longer work), and focus moves to the message, whose `role=alert` has screen
+/// readers announce it. Two links: "Reload the explorer" opens the start page (`./`, under
+/// the page's base URL), because the address itself may be what caused the panic; "reload
+/// this view" keeps the address, for a panic caused by something done on the page.
 pub fn install_panic_message() {
     yew::set_custom_panic_hook(Box::new(|info| {
-        let msg = info
-            .to_string()
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        let msg = info.to_string();
         web_sys::console::error_1(&msg.as_str().into());
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        let (Some(body), None) = (doc.body(), doc.get_element_by_id("fatal-error")) else {
-            return;
-        };
-        if let Ok(div) = doc.create_element("div") {
-            div.set_id("fatal-error");
-            let _ = div.set_attribute("role", "alert");
-            let _ = div.set_attribute("class", "fatal");
-            div.set_inner_html(&format!(
-                "<p>Something went wrong and the explorer stopped.</p><p><a href=\"./\">Reload the explorer</a></p><pre>{msg}</pre>"
-            ));
-            let _ = body.prepend_with_node_1(&div);
-        }
+        show_panic_message(&msg);
     }));
+}
+
+fn show_panic_message(msg: &str) -> Option<()> {
+    let win = window()?;
+    let doc = win.document()?;
+    let body = doc.body()?;
+    if doc.get_element_by_id("fatal-error").is_some() {
+        return None; // a second panic while the first is shown
+    }
+    // The page as it stands is dead: keep it visible but out of reach.
+    let mut child = body.first_element_child();
+    while let Some(el) = child {
+        let _ = el.set_attribute("inert", "");
+        child = el.next_element_sibling();
+    }
+    let node = |tag: &str, text: &str| -> Option<web_sys::Element> {
+        let el = doc.create_element(tag).ok()?;
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        Some(el)
+    };
+    let link = |text: &str, href: &str| -> Option<web_sys::Element> {
+        let a = node("a", text)?;
+        a.set_attribute("href", href).ok()?;
+        Some(a)
+    };
+    let div: web_sys::HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
+    div.set_id("fatal-error");
+    div.set_class_name("fatal");
+    div.set_attribute("role", "alert").ok()?;
+    div.set_tab_index(-1);
+    let said = node("p", "Something went wrong and the explorer stopped.")?;
+    let links = node("p", "")?;
+    let here = win.location().href().unwrap_or_else(|_| "./".into());
+    let (start, view) = (
+        link("Reload the explorer", "./")?,
+        link("reload this view", &here)?,
+    );
+    links.append_child(&start).ok()?;
+    let _ = links.append_with_str_1(" (from the start page) or ");
+    links.append_child(&view).ok()?;
+    let _ = links.append_with_str_1(" (the same address, which may stop again).");
+    let details = node("p", "Details for a bug report:")?;
+    let pre = node("pre", msg)?;
+    for part in [&said, &links, &details, &pre] {
+        div.append_child(part).ok()?;
+    }
+    body.prepend_with_node_1(&div).ok()?;
+    // Above everything (top layer) where popovers exist; else at the top of the page.
+    let on_top = div.set_popover(Some("manual")).is_ok() && div.show_popover().is_ok();
+    if !on_top {
+        win.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let _ = div.focus();
+    Some(())
 }

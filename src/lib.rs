@@ -43,6 +43,15 @@ pub fn corpus_bytes() -> &'static [u8] {
     CORPUS_BYTES
 }
 
+/// Test hook (only in builds with `PCE_TEST_HOOKS=1`, see `build.rs`): panic with
+/// `message`, so that the end-to-end tests can check the panic message
+/// (`window.wasmBindings.pce_test_panic("...")`). Never compiled into a normal build.
+#[cfg(pce_test_hooks)]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn pce_test_panic(message: String) {
+    panic!("{message}");
+}
+
 /// Install the panic message and mount the app on `<body>`.
 pub fn start() {
     dom::install_panic_message();
