@@ -27,6 +27,7 @@ cargo test --target wasm32-unknown-unknown --test browser
 echo "== static builds: / and a sub-path"
 trunk build --release
 trunk build --release --public-url /explorer/sub/ --dist target/dist-sub
+PCE_DATA_DIR=tests/hostile-data PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hostile
 node scripts/sizes.mjs dist
 
 echo "== end-to-end tests (Playwright, Chromium, dist/ on a static server)"
