@@ -149,7 +149,7 @@ fn Explorer() -> Html {
                 <header class="top" role="banner">
                     <div class="brand">
                         <h1><a href="./" class="home">{ "Peru Crisis Explorer" }</a></h1>
-                        <p class="tagline">{ "Five articles on Peru’s political crisis, December 2022 – January 2026" }</p>
+                        <p class="tagline">{ corpus::render::corpus_tagline(corpus) }</p>
                     </div>
                     <SearchBox />
                     if s.embed {

@@ -142,7 +142,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </div>
                     <div>
                         <dt>{ "Source file" }</dt>
-                        <dd><code>{ format!("data/raw/{}", a.source_file) }</code></dd>
+                        <dd><code>{ format!("raw/{}", a.source_file) }</code></dd>
                     </div>
                 </dl>
                 <Legend />

@@ -1133,7 +1133,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <button type="button" onclick={zoom_by(0.5)} aria-label="Zoom out">{ "−" }</button>
                     <button type="button" onclick={pan_by(-0.5)} aria-label="Earlier">{ "←" }</button>
                     <button type="button" onclick={pan_by(0.5)} aria-label="Later">{ "→" }</button>
-                    <button type="button" onclick={reset}>{ "2022–2026" }</button>
+                    <button type="button" onclick={reset}>{ corpus::render::opening_years(c) }</button>
                     <button type="button" onclick={whole}>{ "Whole range" }</button>
                     <button type="button" onclick={range_to_view} title="Set the date filter of the whole explorer to the dates in view">{ "Filter to these dates" }</button>
                     <p class="status">{ status }</p>

@@ -97,6 +97,7 @@ async function assertInert(t, view, scope, texts) {
       payloadTags: document.querySelectorAll('body style, body textarea, body link, body meta, body base, i, b').length,
       jsUrls: urls.filter((u) => /=\s*javascript:/i.test(u)),
       bodyShown: getComputedStyle(document.body).display !== 'none',
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       text: scope ? scope.innerText : null,
     };
   }, [scope, ownScripts]);
@@ -109,6 +110,7 @@ async function assertInert(t, view, scope, texts) {
   assert.equal(r.payloadTags, 0, `${view}: no element made from payload tags (style, textarea, i, b, ...)`);
   assert.deepEqual(r.jsUrls, [], `${view}: no javascript: URL in href/src`);
   assert.ok(r.bodyShown, `${view}: the payload <style> did not hide the page`);
+  assert.ok(r.overflow <= 0, `${view}: long words wrap, the page does not scroll sideways (${r.overflow}px)`);
   assert.notEqual(r.text, null, `${view}: ${scope} is on the page`);
   for (const s of texts) assert.ok(r.text.includes(s), `${view}: shows literally ${JSON.stringify(s)}`);
   assertClean(t);
@@ -236,6 +238,18 @@ test('the names × articles matrix and the figures chart', { skip }, async () =>
   assert.ok((await chart.locator('svg').getAttribute('aria-label')).length > 0);
   await assertInert(t, 'matrix', '#matrix', [BOBBY, FRENTE, PUNO, TOM, PLAN, INJURED, `${P.js} Square`]);
   await t.context.close();
+});
+
+test('on a phone, long words and payloads wrap: no view scrolls sideways', { skip }, async () => {
+  for (const [q, sel] of [['', '.results-head .counts'], ['a=hostile-c', '#reader'], ['ent=bobby-tables', '.entity-card'],
+    ['cmp=hostile-a,hostile-b&cmpsel=entity:bobby-tables', '#compare .col-body .para'], ['view=matrix', '#matrix tbody tr'],
+    ['timeline=list', '.timeline-list']]) {
+    const t = await open(q, sel, { width: 390, height: 844, isMobile: true, hasTouch: true });
+    const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `?${q} at 390 px scrolls sideways by ${overflow}px`);
+    assertClean(t);
+    await t.context.close();
+  }
 });
 
 test('embedded mode', { skip }, async () => {

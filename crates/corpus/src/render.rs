@@ -175,6 +175,56 @@ pub fn published_label(p: &crate::model::Published) -> String {
     }
 }
 
+/// The first and last days the articles may have been published, if there are any.
+fn published_range(c: &Corpus) -> Option<(Date, Date)> {
+    let first = c.articles.iter().map(|a| a.published.span().0).min()?;
+    let last = c.articles.iter().map(|a| a.published.span().1).max()?;
+    Some((first, last))
+}
+
+/// What the corpus holds, for the page header: `Five articles on Peru’s political
+/// crisis, December 2022 – January 2026`, from the articles themselves (their number in
+/// words up to ten, and the months of the first and last).
+pub fn corpus_tagline(c: &Corpus) -> String {
+    const WORDS: [&str; 11] = [
+        "No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    ];
+    let n = c.articles.len();
+    let what = match WORDS.get(n) {
+        Some(w) if n == 1 => format!("{w} article"),
+        Some(w) => format!("{w} articles"),
+        None => count(n, "article"),
+    };
+    let month = |d: Date| {
+        format!(
+            "{} {}",
+            crate::date::MONTHS[usize::from(d.month.clamp(1, 12) - 1)],
+            d.year
+        )
+    };
+    match published_range(c) {
+        Some((a, b)) if (a.year, a.month) == (b.year, b.month) => {
+            format!("{what} on Peru’s political crisis, {}", month(a))
+        }
+        Some((a, b)) => format!(
+            "{what} on Peru’s political crisis, {} – {}",
+            month(a),
+            month(b)
+        ),
+        None => format!("{what} on Peru’s political crisis"),
+    }
+}
+
+/// The name of the timeline's opening view: the years of the first and last article,
+/// `2022–2026` (one year alone when they share it).
+pub fn opening_years(c: &Corpus) -> String {
+    match published_range(c) {
+        Some((a, b)) if a.year == b.year => a.year.to_string(),
+        Some((a, b)) => format!("{}–{}", a.year, b.year),
+        None => "Opening view".into(),
+    }
+}
+
 /// A count with its noun, singular or plural: `1 article`, `3 articles`.
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {

@@ -537,3 +537,55 @@ fn curator_sees_uncovered_names_but_no_entity_names() {
         assert!(!names.contains(&covered), "{covered} listed as uncovered");
     }
 }
+
+/// The header and the timeline's opening-view button are read off the articles, not
+/// written for these five.
+#[test]
+fn header_and_opening_view_come_from_the_articles() {
+    let c = corpus();
+    assert_eq!(
+        corpus::render::corpus_tagline(c),
+        "Five articles on Peru’s political crisis, December 2022 – January 2026"
+    );
+    assert_eq!(corpus::render::opening_years(c), "2022–2026");
+    let mut one = c.clone();
+    one.articles.truncate(1);
+    assert_eq!(
+        corpus::render::corpus_tagline(&one),
+        "One article on Peru’s political crisis, December 2022"
+    );
+    assert_eq!(corpus::render::opening_years(&one), "2022");
+    let mut many = c.clone();
+    while many.articles.len() < 12 {
+        many.articles.push(c.articles[0].clone());
+    }
+    assert!(corpus::render::corpus_tagline(&many).starts_with("12 articles on"));
+}
+
+/// The hostile-payload test corpus (tests/hostile-data, built into the app by the
+/// end-to-end suite) stays a valid corpus whose payloads survive as text.
+#[test]
+fn hostile_corpus_compiles_with_its_payloads_as_text() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile-data");
+    let ds = corpus::load_dir(&dir).expect("tests/hostile-data loads");
+    let built = match corpus::compile(&ds) {
+        Ok(b) => b,
+        Err(errs) => panic!(
+            "{:?}",
+            errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+        ),
+    };
+    let text: String = built
+        .corpus
+        .articles
+        .iter()
+        .flat_map(|a| {
+            std::iter::once(a.title.clone()).chain(a.paragraphs.iter().map(|p| p.text.clone()))
+        })
+        .collect();
+    assert!(
+        text.contains("<script>window.__pwned=1</script>"),
+        "the script payload is kept as text"
+    );
+    assert!(text.contains("onerror"), "the img payload is kept as text");
+}
