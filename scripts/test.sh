@@ -21,6 +21,9 @@ cargo bench -q -p corpus --no-run
 echo "== native tests"
 cargo test --workspace
 
+echo "== fuzzing (each target about a minute)"
+scripts/fuzz.sh 60
+
 echo "== in-browser component tests (headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser
 
