@@ -159,7 +159,7 @@ fn Explorer() -> Html {
                 <Notices />
                 <Timeline results={crate::components::Shared(results.clone())} />
                 if let Some((l, r)) = s.compare {
-                    <crate::components::compare::Compare left={l} right={r} />
+                    <crate::components::compare::Compare left={l} right={r} results={crate::components::Shared(results.clone())} />
                 } else if s.matrix {
                     <crate::components::matrix::Matrix results={crate::components::Shared(results.clone())} />
                 } else {
@@ -169,7 +169,7 @@ fn Explorer() -> Html {
                             <ResultsView results={crate::components::Shared(results.clone())} />
                         </main>
                         if let Some(a) = s.article {
-                            <Reader article={a} />
+                            <Reader article={a} results={crate::components::Shared(results.clone())} />
                         }
                     </div>
                 }

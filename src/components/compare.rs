@@ -3,7 +3,7 @@
 //! mentions marked and stepped through. The alignment is `corpus::compare::align`.
 
 use super::paragraph::ParagraphView;
-use super::parts::{article_name, event_date};
+use super::parts::event_date;
 use super::Shared;
 use crate::dom;
 use crate::engine;
@@ -23,6 +23,8 @@ pub struct CompareProps {
     pub left: ArticleIx,
     /// The right article.
     pub right: ArticleIx,
+    /// The current results: a large corpus's pickers offer these.
+    pub results: super::Shared,
 }
 
 /// The side-by-side view.
@@ -97,9 +99,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         })
     };
     let options = |current: ArticleIx| {
-        c.articles.iter().enumerate().map(move |(i, a)| {
-            html! { <option value={i.to_string()} selected={i as u32 == current}>{ article_name(a) }</option> }
-        })
+        super::parts::article_options(c, &props.results.0, &[left, right], Some(current), None)
     };
     let swap = {
         let dispatch = dispatch.clone();
@@ -315,9 +315,9 @@ pub fn Compare(props: &CompareProps) -> Html {
         <section id="compare" class="compare" aria-labelledby="compare-title" tabindex="-1">
             <div class="compare-bar">
                 <h2 id="compare-title">{ "Side by side" }</h2>
-                <label>{ "Left " }<select onchange={pick_article(Side::Left)} aria-label="Left article">{ for options(left) }</select></label>
+                <label>{ "Left " }<select onchange={pick_article(Side::Left)} aria-label="Left article">{ options(left) }</select></label>
                 <button type="button" onclick={swap} aria-label="Swap the two articles">{ "⇄ Swap" }</button>
-                <label>{ "Right " }<select onchange={pick_article(Side::Right)} aria-label="Right article">{ for options(right) }</select></label>
+                <label>{ "Right " }<select onchange={pick_article(Side::Right)} aria-label="Right article">{ options(right) }</select></label>
                 <label class="linked"><input type="checkbox" checked={linked} onchange={toggle_linked} />{ " Scroll together" }</label>
                 <button type="button" onclick={to_matrix}>{ "All articles" }</button>
                 <button type="button" class="close" onclick={close}>{ "Close" }</button>

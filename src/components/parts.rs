@@ -54,3 +54,35 @@ pub fn entity_chip(c: &Corpus, e: EntityIx) -> Html {
 pub fn article_name(a: &corpus::Article) -> String {
     format!("{} — {}", short_date(a.published.date), a.title)
 }
+
+/// The `<option>`s of an article picker: every article of a small corpus; of a large
+/// one, the current results up to [`corpus::compare::PICKER_MAX`] and the chosen
+/// articles (`keep`), then a line saying how many are left out. `selected` is marked
+/// selected; `skip` is not offered.
+pub fn article_options(
+    c: &Corpus,
+    results: &corpus::Results,
+    keep: &[corpus::ArticleIx],
+    selected: Option<corpus::ArticleIx>,
+    skip: Option<corpus::ArticleIx>,
+) -> Html {
+    let (choices, left_out) = corpus::compare::picker_choices(
+        c,
+        results.articles.iter().map(|r| r.article),
+        keep,
+        corpus::compare::PICKER_MAX,
+    );
+    let options = choices.into_iter().filter(|&a| Some(a) != skip).map(|a| {
+        html! {
+            <option value={a.to_string()} selected={Some(a) == selected}>{ article_name(&c.articles[a as usize]) }</option>
+        }
+    });
+    html! {
+        <>
+            { for options }
+            if left_out > 0 {
+                <option value="" disabled=true>{ format!("… {}: narrow the results to find them", corpus::render::count(left_out, "more article")) }</option>
+            }
+        </>
+    }
+}

@@ -17,6 +17,8 @@ use yew::prelude::*;
 pub struct ReaderProps {
     /// The article to show.
     pub article: ArticleIx,
+    /// The current results: a large corpus's "Compare with" offers these.
+    pub results: super::Shared,
 }
 
 /// The reader.
@@ -67,12 +69,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    let others = c
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i as u32 != article)
-        .map(|(i, o)| html! { <option value={i.to_string()}>{ super::parts::article_name(o) }</option> });
+    let others = super::parts::article_options(c, &props.results.0, &[], None, Some(article));
     let pub_date = corpus::render::published_label(&a.published);
     let status = |p: Provenance| match p {
         Provenance::Stated => "stated in the text",
@@ -103,7 +100,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <label class="compare-with">{ "Compare with " }
                     <select onchange={compare_with}>
                         <option value="" selected=true>{ "another article…" }</option>
-                        { for others }
+                        { others }
                     </select>
                 </label>
             </div>

@@ -52,7 +52,7 @@ test('keyboard only: search, filter, open an article, step through the timeline,
   const title = (await page.evaluate(() => document.activeElement.textContent)).trim();
   await page.keyboard.press('Enter');
   await page.waitForSelector('#reader');
-  assert.ok(param(page, 'a'));
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('a'));
   assert.equal((await page.locator('#reader-title').innerText()).trim(), title);
   // Step through the timeline: one tab stop (searching backwards from the reader), then arrows.
   await tabTo(page, focusIs, '.graph [data-key]', { back: true });
@@ -73,7 +73,7 @@ test('keyboard only: search, filter, open an article, step through the timeline,
   assert.ok(onEvent, 'an event mark has focus');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.event-card');
-  assert.ok(param(page, 'ev'), 'the selected event is in the URL');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('ev'));
   // Escape closes the card and gives the focus back to the mark.
   await page.keyboard.press('Escape');
   await page.waitForSelector('.event-card', { state: 'detached' });
@@ -82,7 +82,8 @@ test('keyboard only: search, filter, open an article, step through the timeline,
   await tabTo(page, focusIs, '#reader select');
   await page.keyboard.press('ArrowDown');
   await page.waitForSelector('#compare .col-body .para');
-  assert.match(param(page, 'cmp'), /^[a-z0-9-]+,[a-z0-9-]+$/);
+  // The address follows the view right after it is drawn.
+  await page.waitForFunction(() => /^[a-z0-9-]+,[a-z0-9-]+$/.test(new URL(location.href).searchParams.get('cmp') || ''));
   // In the comparison: a shared name, Enter marks it, the stepper moves through its places.
   await tabTo(page, focusIs, '.counts button');
   const name = (await page.evaluate(() => document.activeElement.textContent)).trim();

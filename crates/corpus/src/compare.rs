@@ -530,3 +530,34 @@ pub fn series(c: &Corpus, measure: u32) -> Vec<Point> {
     crate::util::sort_by(&mut out, |a, b| (a.when.0, a.figure) < (b.when.0, b.figure));
     out
 }
+
+/// How many articles an article picker lists at most (a `<select>` of 10,000 options
+/// takes seconds to draw and cannot be read).
+pub const PICKER_MAX: usize = 200;
+
+/// The articles an article picker offers: all of them when there are at most `cap`;
+/// otherwise the first `cap` of `matched` (the current results, in their order), plus
+/// every article of `keep` (the ones already chosen). In publication order; with the
+/// number of articles left out.
+pub fn picker_choices(
+    c: &Corpus,
+    matched: impl IntoIterator<Item = ArticleIx>,
+    keep: &[ArticleIx],
+    cap: usize,
+) -> (Vec<ArticleIx>, usize) {
+    let n = c.articles.len();
+    let mut chosen: Vec<ArticleIx> = if n <= cap {
+        (0..n as ArticleIx).collect()
+    } else {
+        matched
+            .into_iter()
+            .filter(|&a| (a as usize) < n)
+            .take(cap)
+            .collect()
+    };
+    chosen.extend(keep.iter().copied().filter(|&a| (a as usize) < n));
+    chosen.sort_by_key(|&a| (c.articles[a as usize].published.date, a));
+    chosen.dedup();
+    let left_out = n - chosen.len();
+    (chosen, left_out)
+}

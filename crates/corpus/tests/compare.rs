@@ -340,3 +340,29 @@ fn the_death_toll_series_keeps_qualifiers_and_dates() {
     assert_eq!((Bound::Exact.sign(), Bound::Exact.words()), ("", ""));
     assert!(series(c, 9999).is_empty());
 }
+
+/// Article pickers list every article of a small corpus, and at most `cap` of a large
+/// one: the current results first, the chosen articles always, in publication order.
+#[test]
+fn pickers_are_bounded() {
+    use corpus::compare::picker_choices;
+    let c = corpus();
+    let (all, out) = picker_choices(c, [], &[], 200);
+    assert_eq!((all.len(), out), (c.articles.len(), 0));
+    let dates: Vec<_> = all
+        .iter()
+        .map(|&a| c.articles[a as usize].published.date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "publication order");
+    // Over the cap: the matched ones, plus the kept one even when it is not matched.
+    let (some, out) = picker_choices(c, [4, 3, 2], &[0, 99], 2);
+    // Articles 0..4 are in publication order; 2 is past the cap, 99 does not exist.
+    assert_eq!(some, vec![0, 3, 4]);
+    assert_eq!(out, c.articles.len() - 3);
+    let synth = corpus::synth::generate(c, 300, 42);
+    let matched: Vec<u32> = (0..300).rev().collect();
+    let (big, out) = picker_choices(&synth, matched, &[5], 200);
+    assert_eq!(big.len(), 201);
+    assert!(big.contains(&5) && big.contains(&299) && !big.contains(&50));
+    assert_eq!(out, 300 - 201);
+}
