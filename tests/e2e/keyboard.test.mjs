@@ -22,7 +22,6 @@ async function tabTo(page, pred, arg, { max = 120, back = false } = {}) {
   throw new Error(`${max} presses of ${back ? 'Shift+Tab' : 'Tab'} never reached ${arg}; the focus went to: ${path.slice(-12).join(' → ')}`);
 }
 const focusIs = (sel) => document.activeElement?.matches(sel) ?? false;
-const param = (page, k) => new URL(page.url()).searchParams.get(k);
 
 test('keyboard only: search, filter, open an article, step through the timeline, open an event, compare two articles', async () => {
   const t = await newPage(browser, { allowed: [server.origin] });
