@@ -367,8 +367,8 @@ function machine(browserVersion) {
     measured: process.env.BENCH_REV || `${git('rev-parse', '--short', 'HEAD')} (dists as found)`,
     cpus: os.cpus().length, cpu: os.cpus()[0]?.model,
     chromium: browserVersion, node: process.version,
-    timelinejs: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@knight-lab/timelinejs/package.json'))).version,
-    pagefind: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/pagefind/package.json'))).version,
+    timelinejs: JSON.parse(fs.readFileSync(path.join(ROOT, 'bench/node_modules/@knight-lab/timelinejs/package.json'))).version,
+    pagefind: JSON.parse(fs.readFileSync(path.join(ROOT, 'bench/node_modules/pagefind/package.json'))).version,
     runs: RUNS, samples: SAMPLES, warmup: WARMUP,
   };
 }

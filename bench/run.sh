@@ -15,6 +15,13 @@ B=$ROOT/target/bench
 mkdir -p "$B"
 say() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
+# What the explorer is compared with (TimelineJS 3, Pagefind) is the benchmark's own npm
+# package (bench/package.json), not part of the test command's install.
+if [ ! -x bench/node_modules/.bin/pagefind ] || [ ! -d bench/node_modules/@knight-lab/timelinejs/dist ]; then
+  say "npm install in bench/ (TimelineJS, Pagefind)"
+  (cd bench && npm install --no-audit --no-fund --loglevel=error)
+fi
+
 # What is measured: the last commit (HEAD), extracted with `git archive` into
 # target/bench-src, so that uncommitted edits in the working tree (other people's work in
 # progress) neither break nor change the builds; BENCH_SOURCE=worktree measures the

@@ -53,6 +53,6 @@ fs.writeFileSync(path.join(out, 'search.html'), `<!doctype html>
   };
 </script></body></html>
 `);
-const bin = path.join(root, 'node_modules/.bin/pagefind');
+const bin = path.join(root, 'bench/node_modules/.bin/pagefind');
 execFileSync(bin, ['--site', out, '--quiet'], { stdio: 'inherit' });
 console.log(`Pagefind site: ${corpus.articles.length} articles indexed in ${out}`);

@@ -19,7 +19,7 @@ if (!input || !out) {
   process.exit(2);
 }
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'node_modules/@knight-lab/timelinejs/dist');
+const dist = path.join(root, 'bench/node_modules/@knight-lab/timelinejs/dist');
 const corpus = JSON.parse(fs.readFileSync(input, 'utf8'));
 const titles = new Map(corpus.articles.map((a) => [a.id, a.title]));
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
