@@ -36,6 +36,16 @@ impl Side {
     }
 }
 
+/// What can be selected in the side-by-side view (its places are stepped through in
+/// both columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareItem {
+    /// An entity.
+    Entity(EntityIx),
+    /// An event.
+    Event(EventIx),
+}
+
 /// Rows split by which side has them: both, only the left, only the right.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sides<R> {
@@ -170,8 +180,7 @@ impl Alignment {
 
     /// Where an entity is named, or an event reported, in one side's article:
     /// (paragraph, start, end) in text order; empty when that side does not have it.
-    pub fn places(&self, item: crate::state::CompareItem, side: Side) -> Vec<(u32, u32, u32)> {
-        use crate::state::CompareItem;
+    pub fn places(&self, item: CompareItem, side: Side) -> Vec<(u32, u32, u32)> {
         match item {
             CompareItem::Entity(e) => {
                 self.entities

@@ -85,6 +85,19 @@ pub fn month_from_name(name: &str) -> Option<u8> {
 }
 
 impl Date {
+    /// The first representable day (1 January of year 1): an open-ended range's start.
+    pub const FIRST: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+    /// The last representable day (31 December 9999): an open-ended range's end.
+    pub const LAST: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
     /// A checked date; `None` for impossible dates such as 2023-02-30.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {

@@ -45,7 +45,9 @@ pub mod search;
 pub mod state;
 pub mod synth;
 pub mod timeline;
+pub mod update;
 pub mod util;
+pub mod view;
 
 pub use compile::{compile, load_dir, Compiled, DataSet, Source};
 pub use date::{Date, DateSpec, Precision};

@@ -7,28 +7,12 @@
 //! broken link still opens the explorer and says what it could not use);
 //! [`to_query`] writes the canonical form; the two round-trip.
 //!
-//! Parameters (all optional):
-//!
-//! | key | value |
-//! |---|---|
-//! | `q` | search text |
-//! | `e` | entity ids, comma-separated (all must be mentioned) |
-//! | `kind` | entity kinds to list: `person,organization,place,event` |
-//! | `from`, `to` | date range, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) |
-//! | `on` | what the range applies to: `event` (default) or `published` |
-//! | `sort` | `newest` (default), `oldest`, `relevance` |
-//! | `a` | open article id; `p` a paragraph id in it (`p3`) |
-//! | `ent` | open entity card id |
-//! | `embed` | `1` for the compact embedded layout |
-//! | `win` | the timeline's visible window: `YYYY-MM-DD,YYYY-MM-DD` (first day, day after the last) |
-//! | `ev` | the selected timeline event id (its card is open) |
-//! | `timeline` | `list` for the chronological list instead of the graph |
-//! | `cmp` | two article ids side by side: `left,right` |
-//! | `cmpsel` | the shared item selected in the comparison: `entity:ID` or `event:ID` |
-//! | `linked` | `1`: the two columns scroll together |
-//! | `view` | `matrix`: the entity × article matrix and the figures over time |
-//! | `msort` | the matrix order: `total` (default), `name`, or an article id |
+//! The parameters are defined once, in [`PARAMS`] (ripgrep's habit with its flags): each
+//! one's name, values, meaning, reader and writer. [`parse_query`], [`to_query`] and the
+//! README's table ([`params_table`], kept equal by a test) all come from it.
 
+pub use crate::compare::CompareItem;
+use crate::compare::MatrixSort;
 use crate::date::{Date, DateSpec};
 use crate::model::{ArticleIx, Corpus, EntityIx, EntityKind, EventIx};
 use crate::query::{DateField, Filter, Order};
@@ -79,16 +63,7 @@ pub struct AppState {
     /// The entity × article matrix is shown.
     pub matrix: bool,
     /// The matrix order.
-    pub matrix_sort: crate::compare::MatrixSort,
-}
-
-/// What can be selected in the side-by-side view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompareItem {
-    /// An entity.
-    Entity(EntityIx),
-    /// An event.
-    Event(EventIx),
+    pub matrix_sort: MatrixSort,
 }
 
 impl AppState {
@@ -160,9 +135,43 @@ pub enum Action {
     /// Show the matrix (`true`) or not.
     ShowMatrix(bool),
     /// Order the matrix.
-    SortMatrix(crate::compare::MatrixSort),
+    SortMatrix(MatrixSort),
     /// Replace the whole state (back/forward, pasted link, embed host).
     Replace(AppState),
+}
+
+impl Action {
+    /// The short form a link carries of the action it leads to (its `data-act`), so that
+    /// one listener can follow every link: `a3` opens article 3, `a3.13` at its
+    /// paragraph 13 (indices), `n7` opens entity 7's card, `v40` selects event 40, `c1.4`
+    /// puts articles 1 and 4 side by side. `None` for actions no link leads to.
+    pub fn token(&self) -> Option<String> {
+        Some(match *self {
+            Action::OpenArticle(a, None) => format!("a{a}"),
+            Action::OpenArticle(a, Some(p)) => format!("a{a}.{p}"),
+            Action::OpenEntity(e) => format!("n{e}"),
+            Action::SelectEvent(e) => format!("v{e}"),
+            Action::Compare(a, b) => format!("c{a}.{b}"),
+            _ => return None,
+        })
+    }
+
+    /// Read a link's [`Action::token`] back (`None` for anything else).
+    pub fn from_token(t: &str) -> Option<Action> {
+        let kind = t.chars().next()?;
+        let rest = &t[kind.len_utf8()..];
+        let (a, b) = match rest.split_once('.') {
+            Some((a, b)) => (a.parse::<u32>().ok()?, Some(b.parse::<u32>().ok()?)),
+            None => (rest.parse::<u32>().ok()?, None),
+        };
+        match (kind, b) {
+            ('a', p) => Some(Action::OpenArticle(a, p)),
+            ('n', None) => Some(Action::OpenEntity(a)),
+            ('v', None) => Some(Action::SelectEvent(a)),
+            ('c', Some(b)) => Some(Action::Compare(a, b)),
+            _ => None,
+        }
+    }
 }
 
 /// Apply an action.
@@ -361,16 +370,346 @@ fn parse_date_end(v: &str) -> Option<Date> {
         .map(|d| d.end)
 }
 
+/// What the readers of [`PARAMS`] fill while a query string is read: the state, and
+/// the values that can only be resolved once every parameter is known (a paragraph
+/// belongs to the article, the range's ends to each other, the comparison item to the
+/// comparison).
+#[derive(Default)]
+pub struct Reading {
+    state: AppState,
+    from: Option<Date>,
+    to: Option<Date>,
+    paragraph: Option<String>,
+    compare_item: Option<String>,
+}
+
+/// One URL parameter, defined once: its name, the values it takes and what it means (the
+/// README's table is [`params_table`], and a test keeps the two equal), how it is read
+/// (with the notice for a value it cannot use) and how it is written.
+pub struct Param {
+    /// The key in the query string.
+    pub name: &'static str,
+    /// The values it takes, as the README shows them.
+    pub values: &'static str,
+    /// What it means.
+    pub meaning: &'static str,
+    read: fn(&Corpus, &str, &mut Reading, &mut Vec<String>),
+    write: fn(&Corpus, &AppState) -> Option<String>,
+}
+
+fn flag(value: &str, name: &str, out: &mut bool, notices: &mut Vec<String>) {
+    match value {
+        "1" | "true" => *out = true,
+        "0" | "false" => *out = false,
+        _ => notices.push(format!("“{}” is not 1 or 0 ({name})", shorten(value))),
+    }
+}
+
+fn entity_id(c: &Corpus, e: EntityIx) -> Option<&str> {
+    c.entities.get(e as usize).map(|e| e.id.as_str())
+}
+
+fn article_id(c: &Corpus, a: ArticleIx) -> Option<&str> {
+    c.articles.get(a as usize).map(|a| a.id.as_str())
+}
+
+/// Every URL parameter, in the order [`to_query`] writes them.
+pub const PARAMS: &[Param] = &[
+    Param {
+        name: "q",
+        values: "text",
+        meaning: "search text",
+        read: |_, v, r, _| r.state.text = v.to_string(),
+        write: |_, s| (!s.text.is_empty()).then(|| percent_encode(&s.text)),
+    },
+    Param {
+        name: "e",
+        values: "entity ids, comma-separated",
+        meaning: "entity filters (every one must be mentioned)",
+        read: |c, v, r, notices| {
+            for id in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let st = &mut r.state;
+                match c.entity_ix(id) {
+                    Some(ix) if st.entities.contains(&ix) => {}
+                    Some(ix) if st.entities.len() < MAX_ENTITIES => st.entities.push(ix),
+                    Some(_) => notices.push(format!("more than {MAX_ENTITIES} entity filters")),
+                    None => notices.push(format!("unknown entity “{}”", shorten(id))),
+                }
+            }
+        },
+        write: |c, s| {
+            let ids: Vec<&str> = s.entities.iter().filter_map(|&e| entity_id(c, e)).collect();
+            (!ids.is_empty()).then(|| ids.join(","))
+        },
+    },
+    Param {
+        name: "kind",
+        values: "`person,organization,place,event`",
+        meaning: "the kinds of names the filters list (all when absent)",
+        read: |_, v, r, notices| {
+            for k in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match EntityKind::parse(k) {
+                    Some(kind) if !r.state.kinds.contains(&kind) => r.state.kinds.push(kind),
+                    Some(_) => {}
+                    None => notices.push(format!("unknown kind “{}”", shorten(k))),
+                }
+            }
+            crate::util::sort(&mut r.state.kinds);
+        },
+        write: |_, s| {
+            let k: Vec<&str> = s.kinds.iter().map(|k| k.as_str()).collect();
+            (!k.is_empty()).then(|| k.join(","))
+        },
+    },
+    Param {
+        name: "from",
+        values: "`YYYY-MM-DD`, `YYYY-MM` or `YYYY`",
+        meaning: "first day of the date range (a month or a year from its first day)",
+        read: |_, v, r, notices| match parse_date_start(v) {
+            Some(d) => r.from = Some(d),
+            None => notices.push(format!("“{}” is not a date (from)", shorten(v))),
+        },
+        write: |_, s| {
+            s.range
+                .filter(|(a, _)| a.year > 1)
+                .map(|(a, _)| a.to_string())
+        },
+    },
+    Param {
+        name: "to",
+        values: "`YYYY-MM-DD`, `YYYY-MM` or `YYYY`",
+        meaning: "last day of the date range (a month or a year to its last day)",
+        read: |_, v, r, notices| match parse_date_end(v) {
+            Some(d) => r.to = Some(d),
+            None => notices.push(format!("“{}” is not a date (to)", shorten(v))),
+        },
+        write: |_, s| {
+            s.range
+                .filter(|(_, b)| b.year < 9999)
+                .map(|(_, b)| b.to_string())
+        },
+    },
+    Param {
+        name: "on",
+        values: "`event` (default) or `published`",
+        meaning:
+            "what the date range applies to: when events happened, or when articles were published",
+        read: |_, v, r, notices| match v {
+            "event" => r.state.range_field = DateField::Event,
+            "published" => r.state.range_field = DateField::Published,
+            _ => notices.push(format!("“{}” is not event or published (on)", shorten(v))),
+        },
+        // Written with or without a range: the choice is shown (and kept) before dates are set.
+        write: |_, s| (s.range_field == DateField::Published).then(|| "published".into()),
+    },
+    Param {
+        name: "sort",
+        values: "`newest` (default), `oldest`, `relevance`",
+        meaning: "the order of the results",
+        read: |_, v, r, notices| match v {
+            "newest" => r.state.order = Order::Newest,
+            "oldest" => r.state.order = Order::Oldest,
+            "relevance" => r.state.order = Order::Relevance,
+            _ => notices.push(format!("unknown order “{}”", shorten(v))),
+        },
+        write: |_, s| match s.order {
+            Order::Newest => None,
+            Order::Oldest => Some("oldest".into()),
+            Order::Relevance => Some("relevance".into()),
+        },
+    },
+    Param {
+        name: "a",
+        values: "an article id",
+        meaning: "the article open in the reader",
+        read: |c, v, r, notices| match c.article_ix(v) {
+            Some(ix) => r.state.article = Some(ix),
+            None => notices.push(format!("unknown article “{}”", shorten(v))),
+        },
+        write: |c, s| s.article.and_then(|a| article_id(c, a)).map(str::to_string),
+    },
+    Param {
+        name: "p",
+        values: "a paragraph id, `p14`",
+        meaning: "the paragraph the reader shows (with `a`)",
+        read: |_, v, r, _| r.paragraph = Some(v.to_string()),
+        write: |c, s| {
+            let a = c.articles.get(s.article? as usize)?;
+            a.paragraphs
+                .get(s.paragraph? as usize)
+                .map(|p| p.id.clone())
+        },
+    },
+    Param {
+        name: "ent",
+        values: "an entity id",
+        meaning: "the open entity card",
+        read: |c, v, r, notices| match c.entity_ix(v) {
+            Some(ix) => r.state.entity = Some(ix),
+            None => notices.push(format!("unknown entity “{}”", shorten(v))),
+        },
+        write: |c, s| s.entity.and_then(|e| entity_id(c, e)).map(str::to_string),
+    },
+    Param {
+        name: "win",
+        values: "`2022-11-20,2023-02-10`",
+        meaning: "the timeline's visible window: its first day and the day after its last",
+        read: |_, v, r, notices| {
+            let ends = v.split_once(',').map(|(a, b)| {
+                (
+                    Date::parse_iso(a.trim()).filter(|d| d.year > 1),
+                    Date::parse_iso(b.trim()).filter(|d| d.year < 9999),
+                )
+            });
+            match ends {
+                Some((Some(a), Some(b))) => {
+                    let (w, changed) = window_fixed(a, b);
+                    if changed {
+                        notices.push(
+                            "the timeline window was inverted or under a week; it was corrected"
+                                .into(),
+                        );
+                    }
+                    r.state.window = Some(w);
+                }
+                _ => notices.push(format!("“{}” is not two dates (win)", shorten(v))),
+            }
+        },
+        write: |_, s| s.window.map(|(a, b)| format!("{a},{b}")),
+    },
+    Param {
+        name: "ev",
+        values: "an event id",
+        meaning: "the selected timeline event (its card is open)",
+        read: |c, v, r, notices| match c.event_ix(v) {
+            Some(ix) => r.state.event = Some(ix),
+            None => notices.push(format!("unknown event “{}”", shorten(v))),
+        },
+        write: |c, s| {
+            let e = c.events.get(s.event? as usize)?;
+            Some(percent_encode(&e.id))
+        },
+    },
+    Param {
+        name: "timeline",
+        values: "`list` (or `graph`, the default)",
+        meaning: "the timeline as a chronological list",
+        read: |_, v, r, notices| match v {
+            "list" => r.state.list = true,
+            "graph" => r.state.list = false,
+            _ => notices.push(format!("“{}” is not list or graph (timeline)", shorten(v))),
+        },
+        write: |_, s| s.list.then(|| "list".into()),
+    },
+    Param {
+        name: "cmp",
+        values: "two article ids, `left,right`",
+        meaning: "two articles side by side",
+        read: |c, v, r, notices| {
+            let ids = v
+                .split_once(',')
+                .map(|(a, b)| (c.article_ix(a.trim()), c.article_ix(b.trim())));
+            match ids {
+                Some((Some(a), Some(b))) if a != b => r.state.compare = Some((a, b)),
+                Some((Some(_), Some(_))) => {
+                    notices.push("a comparison needs two different articles (cmp)".into())
+                }
+                _ => notices.push(format!(
+                    "“{}” is not two known article ids (cmp)",
+                    shorten(v)
+                )),
+            }
+        },
+        write: |c, s| {
+            let (a, b) = s.compare?;
+            Some(format!("{},{}", article_id(c, a)?, article_id(c, b)?))
+        },
+    },
+    Param {
+        name: "cmpsel",
+        values: "`entity:ID` or `event:ID`",
+        meaning: "the name or event selected in the comparison (with `cmp`)",
+        read: |_, v, r, _| r.compare_item = Some(v.to_string()),
+        write: |c, s| {
+            let (a, b) = s.compare?;
+            article_id(c, a)?;
+            article_id(c, b)?;
+            match s.compare_item? {
+                CompareItem::Entity(e) => {
+                    Some(format!("entity:{}", percent_encode(entity_id(c, e)?)))
+                }
+                CompareItem::Event(e) => Some(format!(
+                    "event:{}",
+                    percent_encode(&c.events.get(e as usize)?.id)
+                )),
+            }
+        },
+    },
+    Param {
+        name: "linked",
+        values: "`1`",
+        meaning: "the two columns of the comparison scroll together",
+        read: |_, v, r, notices| flag(v, "linked", &mut r.state.linked, notices),
+        write: |_, s| s.linked.then(|| "1".into()),
+    },
+    Param {
+        name: "view",
+        values: "`matrix`",
+        meaning: "names × articles, and the figures over time",
+        read: |_, v, r, notices| match v {
+            "matrix" => r.state.matrix = true,
+            _ => notices.push(format!("unknown view “{}”", shorten(v))),
+        },
+        write: |_, s| s.matrix.then(|| "matrix".into()),
+    },
+    Param {
+        name: "msort",
+        values: "`total` (default), `name`, or an article id",
+        meaning: "the matrix order: most mentions, by name, or most mentions in one article",
+        read: |c, v, r, notices| match v {
+            "total" => r.state.matrix_sort = MatrixSort::Total,
+            "name" => r.state.matrix_sort = MatrixSort::Name,
+            id => match c.article_ix(id) {
+                Some(a) => r.state.matrix_sort = MatrixSort::Article(a),
+                None => notices.push(format!(
+                    "“{}” is not total, name or an article id (msort)",
+                    shorten(id)
+                )),
+            },
+        },
+        write: |c, s| match s.matrix_sort {
+            MatrixSort::Total => None,
+            MatrixSort::Name => Some("name".into()),
+            MatrixSort::Article(a) => article_id(c, a).map(str::to_string),
+        },
+    },
+    Param {
+        name: "embed",
+        values: "`1`",
+        meaning: "the compact layout for an iframe (see Embedding)",
+        read: |_, v, r, notices| flag(v, "embed", &mut r.state.embed, notices),
+        write: |_, s| s.embed.then(|| "1".into()),
+    },
+];
+
+/// The README's table of URL parameters, written from [`PARAMS`].
+pub fn params_table() -> String {
+    let mut out = String::from("| parameter | values | meaning |\n|---|---|---|\n");
+    for p in PARAMS {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            p.name, p.values, p.meaning
+        ));
+    }
+    out
+}
+
 /// Read a query string (with or without the leading `?`). Never fails.
 pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
-    let mut st = AppState::default();
+    let mut r = Reading::default();
     let mut ignored = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let q = query.strip_prefix('?').unwrap_or(query);
-    let mut from: Option<Date> = None;
-    let mut to: Option<Date> = None;
-    let mut para: Option<String> = None;
-    let mut cmpsel: Option<String> = None;
     for pair in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(k);
@@ -393,141 +732,32 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
             ));
             continue;
         }
-        match key.as_str() {
-            "q" => st.text = value,
-            "e" => {
-                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    match corpus.entity_ix(id) {
-                        Some(ix) if st.entities.contains(&ix) => {}
-                        Some(ix) if st.entities.len() < MAX_ENTITIES => st.entities.push(ix),
-                        Some(_) => ignored.push(format!("more than {MAX_ENTITIES} entity filters")),
-                        None => ignored.push(format!("unknown entity “{}”", shorten(id))),
-                    }
-                }
-            }
-            "kind" => {
-                for k in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    match EntityKind::parse(k) {
-                        Some(kind) if !st.kinds.contains(&kind) => st.kinds.push(kind),
-                        Some(_) => {}
-                        None => ignored.push(format!("unknown kind “{}”", shorten(k))),
-                    }
-                }
-                crate::util::sort(&mut st.kinds);
-            }
-            "from" => match parse_date_start(&value) {
-                Some(d) => from = Some(d),
-                None => ignored.push(format!("“{}” is not a date (from)", shorten(&value))),
-            },
-            "to" => match parse_date_end(&value) {
-                Some(d) => to = Some(d),
-                None => ignored.push(format!("“{}” is not a date (to)", shorten(&value))),
-            },
-            "on" => match value.as_str() {
-                "event" => st.range_field = DateField::Event,
-                "published" => st.range_field = DateField::Published,
-                _ => ignored.push(format!(
-                    "“{}” is not event or published (on)",
-                    shorten(&value)
-                )),
-            },
-            "sort" => match value.as_str() {
-                "newest" => st.order = Order::Newest,
-                "oldest" => st.order = Order::Oldest,
-                "relevance" => st.order = Order::Relevance,
-                _ => ignored.push(format!("unknown order “{}”", shorten(&value))),
-            },
-            "a" => match corpus.article_ix(&value) {
-                Some(ix) => st.article = Some(ix),
-                None => ignored.push(format!("unknown article “{}”", shorten(&value))),
-            },
-            "p" => para = Some(value),
-            "ent" => match corpus.entity_ix(&value) {
-                Some(ix) => st.entity = Some(ix),
-                None => ignored.push(format!("unknown entity “{}”", shorten(&value))),
-            },
-            "embed" => match value.as_str() {
-                "1" | "true" => st.embed = true,
-                "0" | "false" => st.embed = false,
-                _ => ignored.push(format!("“{}” is not 1 or 0 (embed)", shorten(&value))),
-            },
-            "win" => {
-                let ends = value.split_once(',').map(|(a, b)| {
-                    (
-                        Date::parse_iso(a.trim()).filter(|d| d.year > 1),
-                        Date::parse_iso(b.trim()).filter(|d| d.year < 9999),
-                    )
-                });
-                match ends {
-                    Some((Some(a), Some(b))) => {
-                        let (w, changed) = window_fixed(a, b);
-                        if changed {
-                            ignored.push(
-                                "the timeline window was inverted or under a week; it was corrected"
-                                    .into(),
-                            );
-                        }
-                        st.window = Some(w);
-                    }
-                    _ => ignored.push(format!("“{}” is not two dates (win)", shorten(&value))),
-                }
-            }
-            "ev" => match corpus.event_ix(&value) {
-                Some(ix) => st.event = Some(ix),
-                None => ignored.push(format!("unknown event “{}”", shorten(&value))),
-            },
-            "timeline" => match value.as_str() {
-                "list" => st.list = true,
-                "graph" => st.list = false,
-                _ => ignored.push(format!(
-                    "“{}” is not list or graph (timeline)",
-                    shorten(&value)
-                )),
-            },
-            "cmp" => {
-                let ids = value
-                    .split_once(',')
-                    .map(|(a, b)| (corpus.article_ix(a.trim()), corpus.article_ix(b.trim())));
-                match ids {
-                    Some((Some(a), Some(b))) if a != b => st.compare = Some((a, b)),
-                    Some((Some(_), Some(_))) => {
-                        ignored.push("a comparison needs two different articles (cmp)".into())
-                    }
-                    _ => ignored.push(format!(
-                        "“{}” is not two known article ids (cmp)",
-                        shorten(&value)
-                    )),
-                }
-            }
-            "cmpsel" => cmpsel = Some(value),
-            "linked" => match value.as_str() {
-                "1" | "true" => st.linked = true,
-                "0" | "false" => st.linked = false,
-                _ => ignored.push(format!("“{}” is not 1 or 0 (linked)", shorten(&value))),
-            },
-            "view" => match value.as_str() {
-                "matrix" => st.matrix = true,
-                _ => ignored.push(format!("unknown view “{}”", shorten(&value))),
-            },
-            "msort" => match value.as_str() {
-                "total" => st.matrix_sort = crate::compare::MatrixSort::Total,
-                "name" => st.matrix_sort = crate::compare::MatrixSort::Name,
-                id => match corpus.article_ix(id) {
-                    Some(a) => st.matrix_sort = crate::compare::MatrixSort::Article(a),
-                    None => ignored.push(format!(
-                        "“{}” is not total, name or an article id (msort)",
-                        shorten(id)
-                    )),
-                },
-            },
-            _ => ignored.push(format!("unknown parameter “{}”", shorten(&key))),
+        match PARAMS.iter().find(|p| p.name == key) {
+            Some(p) => (p.read)(corpus, &value, &mut r, &mut ignored),
+            None => ignored.push(format!("unknown parameter “{}”", shorten(&key))),
         }
     }
+    let st = resolve(corpus, r, &mut ignored);
+    // The same complaint twice (`sort=a&sort=b&sort=c`) is said once.
+    let mut said: Vec<String> = Vec::new();
+    ignored.retain(|m| {
+        let first = !said.contains(m);
+        if first {
+            said.push(m.clone());
+        }
+        first
+    });
+    Parsed { state: st, ignored }
+}
+
+/// The rules between parameters, once all are read.
+fn resolve(corpus: &Corpus, r: Reading, ignored: &mut Vec<String>) -> AppState {
+    let mut st = r.state;
     if st.matrix && st.compare.is_some() {
         ignored.push("the matrix and a comparison at once: the comparison is shown".into());
         st.matrix = false;
     }
-    if let Some(v) = cmpsel {
+    if let Some(v) = r.compare_item {
         let item = match v.split_once(':') {
             Some(("entity", id)) => corpus.entity_ix(id).map(CompareItem::Entity),
             Some(("event", id)) => corpus.event_ix(id).map(CompareItem::Event),
@@ -542,35 +772,17 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
             (None, _) => ignored.push("a comparison item without a comparison (cmpsel)".into()),
         }
     }
-    match (from, to) {
+    st.range = match (r.from, r.to) {
         (Some(a), Some(b)) if a > b => {
             ignored.push("the date range was inverted; from and to were swapped".into());
-            st.range = Some((b, a));
+            Some((b, a))
         }
-        (Some(a), Some(b)) => st.range = Some((a, b)),
-        (Some(a), None) => {
-            st.range = Some((
-                a,
-                Date {
-                    year: 9999,
-                    month: 12,
-                    day: 31,
-                },
-            ))
-        }
-        (None, Some(b)) => {
-            st.range = Some((
-                Date {
-                    year: 1,
-                    month: 1,
-                    day: 1,
-                },
-                b,
-            ))
-        }
-        (None, None) => {}
-    }
-    if let Some(p) = para {
+        (Some(a), Some(b)) => Some((a, b)),
+        (Some(a), None) => Some((a, Date::LAST)),
+        (None, Some(b)) => Some((Date::FIRST, b)),
+        (None, None) => None,
+    };
+    if let Some(p) = r.paragraph {
         let found = st.article.and_then(|a| {
             corpus.articles[a as usize]
                 .paragraphs
@@ -584,112 +796,24 @@ pub fn parse_query(corpus: &Corpus, query: &str) -> Parsed {
             (None, _) => ignored.push("a paragraph without an article".into()),
         }
     }
-    // The same complaint twice (`sort=a&sort=b&sort=c`) is said once.
-    let mut said: Vec<String> = Vec::new();
-    ignored.retain(|m| {
-        let first = !said.contains(m);
-        if first {
-            said.push(m.clone());
-        }
-        first
-    });
-    Parsed { state: st, ignored }
+    st
 }
 
-/// The canonical query string for a state (without `?`; empty for the default state).
+/// The canonical query string for a state (without `?`; empty for the default state),
+/// parameters in the order of [`PARAMS`].
 pub fn to_query(corpus: &Corpus, s: &AppState) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if !s.text.is_empty() {
-        parts.push(format!("q={}", percent_encode(&s.text)));
-    }
-    if !s.entities.is_empty() {
-        let ids: Vec<&str> = s
-            .entities
-            .iter()
-            .filter_map(|&e| corpus.entities.get(e as usize))
-            .map(|e| e.id.as_str())
-            .collect();
-        parts.push(format!("e={}", ids.join(",")));
-    }
-    if !s.kinds.is_empty() {
-        let k: Vec<&str> = s.kinds.iter().map(|k| k.as_str()).collect();
-        parts.push(format!("kind={}", k.join(",")));
-    }
-    if let Some((a, b)) = s.range {
-        if a.year > 1 {
-            parts.push(format!("from={a}"));
-        }
-        if b.year < 9999 {
-            parts.push(format!("to={b}"));
-        }
-    }
-    // Written with or without a range: the choice is shown (and kept) before dates are set.
-    if s.range_field == DateField::Published {
-        parts.push("on=published".into());
-    }
-    match s.order {
-        Order::Newest => {}
-        Order::Oldest => parts.push("sort=oldest".into()),
-        Order::Relevance => parts.push("sort=relevance".into()),
-    }
-    if let Some(a) = s.article.and_then(|a| corpus.articles.get(a as usize)) {
-        parts.push(format!("a={}", a.id));
-        if let Some(p) = s.paragraph.and_then(|p| a.paragraphs.get(p as usize)) {
-            parts.push(format!("p={}", p.id));
-        }
-    }
-    if let Some(e) = s.entity.and_then(|e| corpus.entities.get(e as usize)) {
-        parts.push(format!("ent={}", e.id));
-    }
-    if let Some((a, b)) = s.window {
-        parts.push(format!("win={a},{b}"));
-    }
-    if let Some(e) = s.event.and_then(|e| corpus.events.get(e as usize)) {
-        parts.push(format!("ev={}", percent_encode(&e.id)));
-    }
-    if s.list {
-        parts.push("timeline=list".into());
-    }
-    if let Some((a, b)) = s.compare {
-        if let (Some(a), Some(b)) = (
-            corpus.articles.get(a as usize),
-            corpus.articles.get(b as usize),
-        ) {
-            parts.push(format!("cmp={},{}", a.id, b.id));
-            match s.compare_item {
-                Some(CompareItem::Entity(e)) => {
-                    if let Some(e) = corpus.entities.get(e as usize) {
-                        parts.push(format!("cmpsel=entity:{}", percent_encode(&e.id)));
-                    }
-                }
-                Some(CompareItem::Event(e)) => {
-                    if let Some(e) = corpus.events.get(e as usize) {
-                        parts.push(format!("cmpsel=event:{}", percent_encode(&e.id)));
-                    }
-                }
-                None => {}
+    let mut out = String::new();
+    for p in PARAMS {
+        if let Some(v) = (p.write)(corpus, s) {
+            if !out.is_empty() {
+                out.push('&');
             }
+            out.push_str(p.name);
+            out.push('=');
+            out.push_str(&v);
         }
     }
-    if s.linked {
-        parts.push("linked=1".into());
-    }
-    if s.matrix {
-        parts.push("view=matrix".into());
-    }
-    match s.matrix_sort {
-        crate::compare::MatrixSort::Total => {}
-        crate::compare::MatrixSort::Name => parts.push("msort=name".into()),
-        crate::compare::MatrixSort::Article(a) => {
-            if let Some(a) = corpus.articles.get(a as usize) {
-                parts.push(format!("msort={}", a.id));
-            }
-        }
-    }
-    if s.embed {
-        parts.push("embed=1".into());
-    }
-    parts.join("&")
+    out
 }
 
 #[cfg(test)]

@@ -1224,6 +1224,31 @@ impl Description {
     }
 }
 
+/// The dates a viewport shows, first and last day: `20 Nov 2022 – 9 Feb 2023`.
+pub fn window_label(v: &Viewport) -> String {
+    let (w0, w1) = v.window();
+    format!(
+        "{} – {}",
+        crate::render::short_date(w0),
+        crate::render::short_date(w1.add_days(-1))
+    )
+}
+
+/// The line under the timeline's toolbar: what is in view, and how many events lie
+/// outside it on either side: `Showing 20 Nov 2022 – 9 Feb 2023. 3 events earlier, 70
+/// later.`
+pub fn status(l: &Layout, v: &Viewport) -> String {
+    let mut s = format!("Showing {}.", window_label(v));
+    let count = crate::render::count;
+    match (l.before, l.after) {
+        (0, 0) => {}
+        (b, 0) => s.push_str(&format!(" {} earlier.", count(b, "event"))),
+        (0, a) => s.push_str(&format!(" {} later.", count(a, "event"))),
+        (b, a) => s.push_str(&format!(" {} earlier, {a} later.", count(b, "event"))),
+    }
+    s
+}
+
 /// Describe an item (`None` for an index out of range).
 pub fn describe(c: &Corpus, f: Focus) -> Option<Description> {
     use crate::render::{date_label, how_dated, short_date};

@@ -1,0 +1,322 @@
+//! View models: exactly what each widget shows, computed here and tested natively (crux's
+//! habit), so that components only turn them into markup.
+//!
+//! - [`facet`]: one facet's rows (selected first, then by how much they match), its
+//!   filter box and its "show all" toggle;
+//! - [`result_row`]: a result's title badges, date, byline and the snippet that shows why
+//!   it matched;
+//! - [`results_count`] and [`live_count`]: the results' counts as shown and as announced;
+//! - [`provenance`]: the reader's "what is stated, what is inferred and why" list.
+//!
+//! The timeline's status line is [`crate::timeline::status`].
+
+use crate::model::{Article, ArticleIx, Corpus, EntityIx, EntityKind, ParagraphKind, Provenance};
+use crate::query::{ArticleResult, Engine, Facet, Results};
+use crate::render::{count, published_label, short_date};
+use crate::search::{fold, Snippet};
+use crate::Precision;
+
+/// How many values a facet lists before "Show all".
+pub const FACET_SHORT: usize = 8;
+
+/// One value of a facet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FacetRow {
+    /// The entity.
+    pub entity: EntityIx,
+    /// Matching articles that mention it.
+    pub articles: u32,
+    /// Matching events that involve it.
+    pub events: u32,
+    /// It is one of the filters.
+    pub selected: bool,
+    /// Ticking it would give nothing (so it is disabled).
+    pub empty: bool,
+}
+
+/// One facet (a kind of entity) as the filter panel shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetView {
+    /// The facet is not shown at all (the kinds are restricted to others).
+    pub hidden: bool,
+    /// Values of this kind (the number in the heading).
+    pub total: usize,
+    /// Values that pass the facet's filter box.
+    pub matching: usize,
+    /// The values listed.
+    pub rows: Vec<FacetRow>,
+    /// The facet has a filter box (it has more values than it lists at first).
+    pub has_filter_box: bool,
+    /// The "Show all N" / "Show fewer" toggle: `Some(expanded)` when it is shown.
+    pub toggle: Option<bool>,
+}
+
+/// The facet counts of one kind, in gazetteer order (what a facet depends on in the
+/// results: a change elsewhere leaves it equal).
+pub fn facet_counts(c: &Corpus, r: &Results, kind: EntityKind) -> Vec<Facet> {
+    r.facets
+        .iter()
+        .filter(|f| {
+            c.entities
+                .get(f.entity as usize)
+                .is_some_and(|e| e.kind == kind)
+        })
+        .copied()
+        .collect()
+}
+
+/// One facet: `counts` from [`facet_counts`], the selected entities, the kinds the
+/// filters list (empty: all), what is typed in its filter box, and whether it is expanded.
+pub fn facet(
+    c: &Corpus,
+    counts: &[Facet],
+    selected: &[EntityIx],
+    kinds: &[EntityKind],
+    kind: EntityKind,
+    needle: &str,
+    expanded: bool,
+) -> FacetView {
+    // The engine omits kinds the filters do not list.
+    if counts.is_empty() && !kinds.is_empty() && !kinds.contains(&kind) {
+        return FacetView {
+            hidden: true,
+            ..FacetView::default()
+        };
+    }
+    let name = |e: EntityIx| c.entities.get(e as usize).map_or("", |e| e.name.as_str());
+    let mut values: Vec<FacetRow> = counts
+        .iter()
+        .map(|f| {
+            let sel = selected.contains(&f.entity);
+            FacetRow {
+                entity: f.entity,
+                articles: f.articles,
+                events: f.events,
+                selected: sel,
+                empty: f.articles == 0 && f.events == 0 && !sel,
+            }
+        })
+        .collect();
+    // Selected first, then by articles, events and name.
+    crate::util::sort_by(&mut values, |a, b| {
+        (
+            !a.selected,
+            std::cmp::Reverse(a.articles),
+            std::cmp::Reverse(a.events),
+            name(a.entity),
+        ) < (
+            !b.selected,
+            std::cmp::Reverse(b.articles),
+            std::cmp::Reverse(b.events),
+            name(b.entity),
+        )
+    });
+    let total = values.len();
+    let folded = fold(needle.trim());
+    if !folded.is_empty() {
+        values.retain(|f| {
+            c.entities.get(f.entity as usize).is_some_and(|e| {
+                fold(&e.name).contains(&folded)
+                    || e.aliases.iter().any(|a| fold(&a.text).contains(&folded))
+            })
+        });
+    }
+    let matching = values.len();
+    if !expanded && folded.is_empty() {
+        values.truncate(FACET_SHORT);
+    }
+    FacetView {
+        hidden: false,
+        total,
+        matching,
+        rows: values,
+        has_filter_box: total > FACET_SHORT,
+        toggle: (folded.is_empty() && matching > FACET_SHORT).then_some(expanded),
+    }
+}
+
+/// The accessible count of a facet value: `3 articles, 2 events`.
+pub fn facet_count_label(row: &FacetRow) -> String {
+    format!(
+        "{}, {}",
+        count(row.articles as usize, "article"),
+        count(row.events as usize, "event")
+    )
+}
+
+/// A result as the results list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultRow {
+    /// The article.
+    pub article: ArticleIx,
+    /// The paragraph the title opens at (the snippet's), if any.
+    pub paragraph: Option<u32>,
+    /// Why it matched: the best passage, with its hits; or the article's opening.
+    pub snippet: Snippet,
+    /// The publication date as shown (`9 Jan 2023`, or its span when only bounded).
+    pub date: String,
+    /// The publication date is not stated.
+    pub date_inferred: bool,
+    /// The title is not in the text.
+    pub title_supplied: bool,
+    /// The byline, or `author unknown`.
+    pub authors: String,
+}
+
+/// How many characters of an article's opening stand in for a snippet.
+pub const LEAD_CHARS: usize = 220;
+
+/// The opening of an article's first body paragraph, cut at [`LEAD_CHARS`].
+pub fn lead(a: &Article) -> String {
+    let first = a
+        .paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Body)
+        .map_or("", |p| p.text.as_str());
+    let mut cut: String = first.chars().take(LEAD_CHARS).collect();
+    if first.chars().nth(LEAD_CHARS).is_some() {
+        cut.push('…');
+    }
+    cut
+}
+
+/// A result row for the search `text`.
+pub fn result_row(engine: &Engine, r: &ArticleResult, text: &str) -> ResultRow {
+    let c = engine.corpus();
+    let a = &c.articles[r.article as usize];
+    let found = r.snippet.clone().or_else(|| {
+        if text.trim().is_empty() {
+            None
+        } else {
+            engine.snippet(r, text)
+        }
+    });
+    let (paragraph, snippet) = match found {
+        Some((p, s)) => (Some(p), s),
+        None => (
+            None,
+            Snippet {
+                text: lead(a),
+                highlights: Vec::new(),
+            },
+        ),
+    };
+    let date = match a.published.precision {
+        Precision::Day => short_date(a.published.date),
+        _ => {
+            let (e, l) = a.published.span();
+            format!("{} – {}", short_date(e), short_date(l))
+        }
+    };
+    ResultRow {
+        article: r.article,
+        paragraph,
+        snippet,
+        date,
+        date_inferred: a.published.status != Provenance::Stated,
+        title_supplied: a.title_status == Provenance::Supplied,
+        authors: authors(a),
+    }
+}
+
+/// The byline as shown: `A, B`, or `author unknown`.
+pub fn authors(a: &Article) -> String {
+    if a.authors.is_empty() {
+        "author unknown".into()
+    } else {
+        a.authors.join(", ")
+    }
+}
+
+/// The results' counts as the results header shows them: `5 articles, 82 events`.
+pub fn results_count(r: &Results) -> String {
+    format!(
+        "{}, {}",
+        count(r.articles.len(), "article"),
+        count(r.events.len(), "event")
+    )
+}
+
+/// The counts as a screen reader hears them after each change: `5 articles and 82
+/// events match`.
+pub fn live_count(r: &Results) -> String {
+    format!(
+        "{} and {} match",
+        count(r.articles.len(), "article"),
+        count(r.events.len(), "event")
+    )
+}
+
+/// One line of the reader's provenance list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProvenanceRow {
+    /// What it is about: `Title`, `Authors`, `Published`.
+    pub field: &'static str,
+    /// The value (empty for the title, which is the heading).
+    pub value: String,
+    /// The machine-readable date, for a `<time>` (the publication date only).
+    pub datetime: Option<String>,
+    /// The badge: `stated in the text`, `inferred`, ...
+    pub status: &'static str,
+    /// The badge is a warning (not stated in the text).
+    pub inferred: bool,
+    /// The summary of the explanation, and its paragraphs.
+    pub why: Option<(&'static str, Vec<String>)>,
+}
+
+/// What a provenance badge says.
+pub fn status_label(p: Provenance) -> &'static str {
+    match p {
+        Provenance::Stated => "stated in the text",
+        Provenance::Inferred => "inferred",
+        Provenance::Supplied => "supplied (not in the text)",
+        Provenance::Unknown => "unknown",
+    }
+}
+
+/// The reader's provenance list: title, authors and publication date, each with whether
+/// it is stated in the text and, when not, why it is what it is.
+pub fn provenance(a: &Article) -> Vec<ProvenanceRow> {
+    let why = |r: &Option<String>| r.as_ref().map(|r| ("Why", vec![r.clone()]));
+    let date_why = a.published.reason.as_ref().map(|r| {
+        let mut lines = vec![r.clone()];
+        if let (Some(e), Some(l)) = (a.published.earliest, a.published.latest) {
+            lines.push(format!(
+                "Possible dates: {} to {}.",
+                short_date(e),
+                short_date(l)
+            ));
+        }
+        ("How the date was inferred", lines)
+    });
+    vec![
+        ProvenanceRow {
+            field: "Title",
+            value: String::new(),
+            datetime: None,
+            status: status_label(a.title_status),
+            inferred: a.title_status != Provenance::Stated,
+            why: why(&a.title_reason),
+        },
+        ProvenanceRow {
+            field: "Authors",
+            value: if a.authors.is_empty() {
+                "Unknown".into()
+            } else {
+                a.authors.join(", ")
+            },
+            datetime: None,
+            status: status_label(a.authors_status),
+            inferred: a.authors_status != Provenance::Stated,
+            why: why(&a.authors_reason),
+        },
+        ProvenanceRow {
+            field: "Published",
+            value: published_label(&a.published),
+            datetime: Some(a.published.date.to_string()),
+            status: status_label(a.published.status),
+            inferred: a.published.status != Provenance::Stated,
+            why: date_why,
+        },
+    ]
+}
