@@ -15,20 +15,9 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// How a state change enters the browser history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HistoryMode {
-    /// Not at all (it came from the URL).
-    None,
-    /// A new entry (back returns to the previous view).
-    Push,
-    /// Replace the current entry (typing, embedded mode).
-    Replace,
-}
-
 /// Write `?query` into the address bar (relative to the page's base URL, so it works
-/// under any sub-path).
-pub fn set_url(query: &str, mode: HistoryMode) {
+/// under any sub-path), as a new history entry (`push`) or in place of the current one.
+pub fn set_url(query: &str, push: bool) {
     let Some(w) = window() else { return };
     let current = location_search();
     let wanted = if query.is_empty() {
@@ -36,7 +25,7 @@ pub fn set_url(query: &str, mode: HistoryMode) {
     } else {
         format!("?{query}")
     };
-    if current == wanted || mode == HistoryMode::None {
+    if current == wanted {
         return;
     }
     let Ok(history) = w.history() else { return };
@@ -46,11 +35,10 @@ pub fn set_url(query: &str, mode: HistoryMode) {
     } else {
         wanted
     };
-    let _ = match mode {
-        HistoryMode::Push => {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        }
-        _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     };
 }
 
@@ -135,8 +123,24 @@ pub fn in_frame() -> bool {
     }
 }
 
-/// Post a message to the host page (embedded mode).
-pub fn post_to_host(fields: &[(&str, wasm_bindgen::JsValue)]) {
+/// Post a message to the host page (embedded mode): `{type: kind, key: value, ...}`.
+pub fn post_to_host(fields: &[(&str, &str)]) {
+    post(
+        fields
+            .iter()
+            .map(|&(k, v)| (k, wasm_bindgen::JsValue::from_str(v))),
+    );
+}
+
+/// Tell the host page the explorer's height (`pce:height`).
+pub fn post_height(height: f64) {
+    post([
+        ("type", "pce:height".into()),
+        ("height", wasm_bindgen::JsValue::from_f64(height)),
+    ]);
+}
+
+fn post<'a>(fields: impl IntoIterator<Item = (&'a str, wasm_bindgen::JsValue)>) {
     let Some(w) = window() else { return };
     if !in_frame() {
         return;
@@ -144,7 +148,7 @@ pub fn post_to_host(fields: &[(&str, wasm_bindgen::JsValue)]) {
     let Ok(Some(parent)) = w.parent() else { return };
     let obj = js_sys::Object::new();
     for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&obj, &(*k).into(), v);
+        let _ = js_sys::Reflect::set(&obj, &k.into(), &v);
     }
     let _ = parent.post_message(&obj, "*");
 }
@@ -155,6 +159,45 @@ pub fn page_height() -> f64 {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .map_or(0.0, |e| f64::from(e.scroll_height()))
+}
+
+/// A resize observer that stops when dropped.
+pub struct Observer {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Call `changed` when any of `targets` changes size (and once when observing starts).
+pub fn observe_size(
+    targets: &[web_sys::Element],
+    changed: impl Fn() + 'static,
+) -> Option<Observer> {
+    let callback =
+        wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+            changed()
+        });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    for t in targets {
+        observer.observe(t);
+    }
+    Some(Observer {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Call `report` with the page's height now and whenever it changes.
+pub fn observe_height(report: fn(f64)) -> Option<Observer> {
+    let doc = window()?.document()?;
+    let mut targets = vec![doc.document_element()?];
+    targets.extend(doc.body().map(web_sys::Element::from));
+    observe_size(&targets, move || report(page_height()))
 }
 
 /// Copy text to the clipboard (best effort; the link stays visible either way).
@@ -179,76 +222,37 @@ pub fn absolute_url(query: &str) -> String {
     }
 }
 
-/// Show a visible message with reload links if the app ever panics, instead of a dead
-/// page. Installed through Yew, so that Yew does not replace it with its console-only hook.
-///
-/// The message is built from text nodes (the panic text may quote corpus or URL text, and
-/// is never parsed as HTML). It is shown in the top layer (a manual popover), so no card or
-/// sticky panel of the dead app can cover it; the rest of the page is made `inert` (its
-/// controls no longer work), and focus moves to the message, whose `role=alert` has screen
-/// readers announce it. Two links: "Reload the explorer" opens the start page (`./`, under
-/// the page's base URL), because the address itself may be what caused the panic; "reload
-/// this view" keeps the address, for a panic caused by something done on the page.
+/// Show the fatal message (`src/fatal.js`, loaded before the app) if the app ever
+/// panics. The same message appears for a WebAssembly trap and for any uncaught error,
+/// which `fatal.js` catches itself: one implementation, in the one place that still runs
+/// when the WebAssembly cannot. Installed through Yew, so that Yew does not replace it
+/// with its console-only hook.
 pub fn install_panic_message() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let msg = info.to_string();
         web_sys::console::error_1(&msg.as_str().into());
-        show_panic_message(&msg);
+        show_fatal(&msg);
     }));
 }
 
-fn show_panic_message(msg: &str) -> Option<()> {
-    let win = window()?;
-    let doc = win.document()?;
-    let body = doc.body()?;
-    if doc.get_element_by_id("fatal-error").is_some() {
-        return None; // a second panic while the first is shown
-    }
-    // The page as it stands is dead: keep it visible but out of reach.
-    let mut child = body.first_element_child();
-    while let Some(el) = child {
-        let _ = el.set_attribute("inert", "");
-        child = el.next_element_sibling();
-    }
-    let node = |tag: &str, text: &str| -> Option<web_sys::Element> {
-        let el = doc.create_element(tag).ok()?;
-        if !text.is_empty() {
-            el.set_text_content(Some(text));
+/// Call `window.pceFatal(message)` (see [`install_panic_message`]).
+pub fn show_fatal(message: &str) {
+    let Some(w) = window() else { return };
+    if let Ok(f) = js_sys::Reflect::get(&w, &"pceFatal".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(&wasm_bindgen::JsValue::NULL, &message.into());
         }
-        Some(el)
-    };
-    let link = |text: &str, href: &str| -> Option<web_sys::Element> {
-        let a = node("a", text)?;
-        a.set_attribute("href", href).ok()?;
-        Some(a)
-    };
-    let div: web_sys::HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
-    div.set_id("fatal-error");
-    div.set_class_name("fatal");
-    div.set_attribute("role", "alert").ok()?;
-    div.set_tab_index(-1);
-    let said = node("p", "Something went wrong and the explorer stopped.")?;
-    let links = node("p", "")?;
-    let here = win.location().href().unwrap_or_else(|_| "./".into());
-    let (start, view) = (
-        link("Reload the explorer", "./")?,
-        link("reload this view", &here)?,
-    );
-    links.append_child(&start).ok()?;
-    let _ = links.append_with_str_1(" (from the start page) or ");
-    links.append_child(&view).ok()?;
-    let _ = links.append_with_str_1(" (the same address, which may stop again).");
-    let details = node("p", "Details for a bug report:")?;
-    let pre = node("pre", msg)?;
-    for part in [&said, &links, &details, &pre] {
-        div.append_child(part).ok()?;
     }
-    body.prepend_with_node_1(&div).ok()?;
-    // Above everything (top layer) where popovers exist; else at the top of the page.
-    let on_top = div.set_popover(Some("manual")).is_ok() && div.show_popover().is_ok();
-    if !on_top {
-        win.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Focus the first element under `root` that matches `selector` (an HTML or SVG element).
+pub fn focus_in(root: &web_sys::Element, selector: &str) {
+    let Ok(Some(el)) = root.query_selector(selector) else {
+        return;
+    };
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el.focus();
     }
-    let _ = div.focus();
-    Some(())
 }

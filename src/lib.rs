@@ -9,6 +9,7 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod hooks;
 pub mod store;
 
 pub use app::App;

@@ -1,104 +1,306 @@
-//! The app-wide store: the core [`AppState`] plus how its changes reach the history,
-//! and the notices about ignored URL parts. Provided by [`crate::app::App`] as a context;
-//! components use [`use_store`].
+//! The app-wide store, and how each component reads only what it shows.
+//!
+//! One [`Store`] holds the core's [`Model`] (the state the URL describes, and the
+//! notices) and what is derived from it for everyone (the query results, computed once
+//! per filter). It is provided once, by [`StoreProvider`], as a context that **never
+//! changes**: reading the context re-renders nothing. Components read the store through
+//! two hooks:
+//!
+//! - [`use_select`] takes a selector (`|s| s.state.article`) and re-renders its
+//!   component only when what it selects changes, so a keystroke re-renders the results
+//!   and the facets whose counts moved, and a card opening re-renders the card;
+//! - [`use_dispatch`] gives the [`Dispatch`] handle, equal across renders, so callbacks
+//!   built from it never make a child re-render.
+//!
+//! A message goes through [`corpus::update::update`]; the store swaps in the new model,
+//! re-runs the query only if the filter changed, tells the subscribers, and runs the
+//! effects the core returned (write the address, post to the host page). Leptos's
+//! `examples/todomvc` and Yew's `examples/contexts` split readers from writers the same
+//! way; a library such as `yewdux` offers selectors too, but its store is global (one per
+//! type, across every app mounted on the page, which the in-browser tests do) and brings
+//! serde with it; the store here is about a hundred lines and costs the wasm little.
 
-use crate::dom::HistoryMode;
-use corpus::state::{reduce, Action, AppState, Parsed};
+use crate::dom;
+use crate::engine;
+use corpus::state::Action;
+use corpus::update::{update, Effect, Model, Msg};
+use corpus::{Filter, Results};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The store.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Store {
-    /// What the URL holds.
-    pub state: AppState,
-    /// How the last change enters the history.
-    pub history: HistoryMode,
-    /// What the last URL or host message asked for that could not be used.
-    pub notices: Vec<String>,
+/// What selectors read: the model and the current results.
+pub struct Snapshot {
+    /// The model (state and notices).
+    pub model: Rc<Model>,
+    /// The results of the state's filter.
+    pub results: Rc<Results>,
 }
 
-/// Store messages.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Msg {
-    /// A reader action.
-    Do(Action),
-    /// A state read from the URL (first load, back/forward) or from a host message.
-    FromUrl(Parsed),
-    /// Hide the notices.
-    DismissNotices,
+impl Snapshot {
+    /// The state.
+    pub fn state(&self) -> &corpus::state::AppState {
+        &self.model.state
+    }
 }
+
+type Check = Rc<dyn Fn(&Snapshot) -> bool>;
+
+/// The store (see the module documentation).
+pub struct Store {
+    model: RefCell<Rc<Model>>,
+    results: RefCell<(Filter, Rc<Results>)>,
+    /// Subscribers: each says, for a new snapshot, whether its component must re-render
+    /// (and schedules it if so). Slots are reused.
+    subs: RefCell<Vec<Option<Check>>>,
+    /// A pending address replacement (typing): written once typing pauses.
+    replace: RefCell<Option<(String, Timeout)>>,
+    /// The store itself, for the timer that writes a pending replacement.
+    me: std::rc::Weak<Store>,
+}
+
+/// How long typing must pause before the address is rewritten (ms). Browsers limit how
+/// often a page may rewrite its address (Safari: 100 times in 30 seconds).
+const REPLACE_DELAY_MS: u32 = 250;
 
 impl Store {
-    /// The initial store, read from the address bar.
-    pub fn from_parsed(p: Parsed) -> Store {
-        Store {
-            state: p.state,
-            history: HistoryMode::None,
-            notices: p.ignored,
+    /// A store over the model read from the address.
+    pub fn new(model: Model) -> Rc<Store> {
+        let filter = model.state.filter();
+        let results = match engine() {
+            Ok(e) => Rc::new(e.run(&filter)),
+            Err(_) => Rc::default(),
+        };
+        Rc::new_cyclic(|me| Store {
+            model: RefCell::new(Rc::new(model)),
+            results: RefCell::new((filter, results)),
+            subs: RefCell::new(Vec::new()),
+            replace: RefCell::new(None),
+            me: me.clone(),
+        })
+    }
+
+    /// What selectors read, now.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            model: self.model.borrow().clone(),
+            results: self.results.borrow().1.clone(),
+        }
+    }
+
+    /// The state now, without subscribing to it: for what is computed when it is
+    /// used (a link's address, a key press).
+    pub fn state(&self) -> Rc<Model> {
+        self.model.borrow().clone()
+    }
+
+    /// Send a message: update the model, tell who needs to know, run the effects.
+    pub fn send(&self, msg: Msg) {
+        let Ok(engine) = engine() else { return };
+        let c = engine.corpus();
+        let current = self.state();
+        let up = update(c, &current, msg);
+        if let Some(next) = up.model {
+            let filter = next.state.filter();
+            if self.results.borrow().0 != filter {
+                let results = Rc::new(engine.run(&filter));
+                *self.results.borrow_mut() = (filter, results);
+            }
+            *self.model.borrow_mut() = Rc::new(next);
+            self.notify();
+        }
+        for e in up.effects {
+            self.run(e);
+        }
+    }
+
+    fn notify(&self) {
+        let snap = self.snapshot();
+        // Cloned out first: a subscriber may subscribe or unsubscribe another.
+        let subs: Vec<Check> = self.subs.borrow().iter().flatten().cloned().collect();
+        for check in subs {
+            check(&snap);
+        }
+    }
+
+    fn run(&self, e: Effect) {
+        match e {
+            Effect::Address { query, push: true } => {
+                self.flush_address();
+                dom::set_url(&query, true);
+            }
+            Effect::Address { query, push: false } => {
+                let me = self.me.clone();
+                let timer = Timeout::new(REPLACE_DELAY_MS, move || {
+                    if let Some(store) = me.upgrade() {
+                        store.flush_address();
+                    }
+                });
+                *self.replace.borrow_mut() = Some((query, timer));
+            }
+            Effect::PostState(q) => dom::post_to_host(&[("type", "pce:state"), ("query", &q)]),
+            Effect::PostError(m) => dom::post_to_host(&[("type", "pce:error"), ("message", &m)]),
+        }
+    }
+
+    /// Write a pending address replacement now.
+    pub fn flush_address(&self) {
+        if let Some((q, _)) = self.replace.borrow_mut().take() {
+            dom::set_url(&q, false);
+        }
+    }
+
+    /// Forget a pending address replacement (the address changed under the app).
+    pub fn drop_pending_address(&self) {
+        self.replace.borrow_mut().take();
+    }
+
+    fn subscribe(&self, check: Check) -> usize {
+        let mut subs = self.subs.borrow_mut();
+        match subs.iter().position(Option::is_none) {
+            Some(i) => {
+                subs[i] = Some(check);
+                i
+            }
+            None => {
+                subs.push(Some(check));
+                subs.len() - 1
+            }
+        }
+    }
+
+    fn unsubscribe(&self, slot: usize) {
+        if let Some(s) = self.subs.borrow_mut().get_mut(slot) {
+            *s = None;
         }
     }
 }
 
-impl Reducible for Store {
-    type Action = Msg;
+/// The store in context: one per app, equal to itself forever (so providing it never
+/// re-renders a reader).
+#[derive(Clone)]
+pub struct StoreRef(pub Rc<Store>);
 
-    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        match msg {
-            Msg::Do(action) => {
-                // Typing and moving the timeline replace the history entry instead of adding one per step.
-                let typing = matches!(action, Action::SetText(_) | Action::SetWindow(_));
-                let state = reduce(&self.state, action);
-                if state == self.state {
-                    return self;
-                }
-                let history = if typing || state.embed {
-                    HistoryMode::Replace
-                } else {
-                    HistoryMode::Push
-                };
-                Rc::new(Store {
-                    state,
-                    history,
-                    notices: self.notices.clone(),
-                })
-            }
-            Msg::FromUrl(p) => Rc::new(Store {
-                history: if p.state.embed {
-                    HistoryMode::Replace
-                } else {
-                    HistoryMode::None
-                },
-                state: p.state,
-                notices: p.ignored,
-            }),
-            Msg::DismissNotices => {
-                if self.notices.is_empty() {
-                    return self;
-                }
-                Rc::new(Store {
-                    notices: Vec::new(),
-                    ..(*self).clone()
-                })
-            }
-        }
+impl PartialEq for StoreRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-/// The store handle in context.
-pub type StoreHandle = UseReducerHandle<Store>;
-
-/// The app's store (must be used under [`crate::app::App`]).
-#[hook]
-pub fn use_store() -> StoreHandle {
-    use_context::<StoreHandle>()
-        .expect("components are rendered inside App, which provides the store")
+impl std::ops::Deref for StoreRef {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.0
+    }
 }
 
-/// A callback that dispatches a reader action.
+/// Sends reader actions; equal across renders (it is the store's own handle).
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(StoreRef);
+
+impl Dispatch {
+    /// Do an action.
+    pub fn emit(&self, action: Action) {
+        self.0.send(Msg::Do(action));
+    }
+
+    /// Send any message.
+    pub fn send(&self, msg: Msg) {
+        self.0.send(msg);
+    }
+
+    /// A callback that does `action` whatever the event (a button's `onclick`).
+    pub fn on<E: 'static>(&self, action: Action) -> Callback<E> {
+        let d = self.clone();
+        Callback::from(move |_: E| d.emit(action.clone()))
+    }
+}
+
+/// Props of [`StoreProvider`].
+#[derive(Properties, PartialEq)]
+pub struct StoreProviderProps {
+    /// The app.
+    pub children: Html,
+}
+
+/// Provides the store, read from the address when the app starts.
+#[component]
+pub fn StoreProvider(props: &StoreProviderProps) -> Html {
+    let store = use_memo((), |_| {
+        let model = match engine() {
+            Ok(e) => Model::from_query(e.corpus(), &dom::location_search()),
+            Err(_) => Model::default(),
+        };
+        StoreRef(Store::new(model))
+    });
+    html! {
+        <ContextProvider<StoreRef> context={(*store).clone()}>
+            { props.children.clone() }
+        </ContextProvider<StoreRef>>
+    }
+}
+
+/// The store (for what reads it when it is used, not when it renders).
 #[hook]
-pub fn use_dispatch() -> Callback<Action> {
+pub fn use_store() -> StoreRef {
+    use_context::<StoreRef>().expect("components are rendered inside StoreProvider")
+}
+
+/// The dispatcher.
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    Dispatch(use_store())
+}
+
+/// A subscription, ended when dropped (with its component).
+struct Subscription {
+    store: StoreRef,
+    slot: usize,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        self.store.unsubscribe(self.slot);
+    }
+}
+
+/// Re-render when `changed` says so (non-generic: one copy of this code however many
+/// selectors there are). Subscribed while the component first renders, not in an effect
+/// (which Yew may run a frame later): a change that comes in between is not missed.
+#[hook]
+fn use_subscription(changed: Check) {
     let store = use_store();
-    let dispatcher = store.dispatcher();
-    use_callback((), move |a: Action, _| dispatcher.dispatch(Msg::Do(a)))
+    let redraw = use_force_update();
+    let latest = use_mut_ref(|| changed.clone());
+    *latest.borrow_mut() = changed;
+    let _subscription = use_memo((), move |_| {
+        let check: Check = Rc::new(move |snap: &Snapshot| {
+            let changed = latest.borrow().clone();
+            if changed(snap) {
+                redraw.force_update();
+            }
+            false
+        });
+        Subscription {
+            slot: store.subscribe(check),
+            store,
+        }
+    });
+}
+
+/// What `select` picks from the store, now; the component re-renders when it changes
+/// (compared with `PartialEq`, so select small values, ids, or `Rc`s compared by
+/// pointer with [`crate::components::Shared`]).
+#[hook]
+pub fn use_select<T, F>(select: F) -> Rc<T>
+where
+    T: PartialEq + 'static,
+    F: Fn(&Snapshot) -> T + 'static,
+{
+    let store = use_store();
+    let now = Rc::new(select(&store.snapshot()));
+    let shown = now.clone();
+    use_subscription(Rc::new(move |s: &Snapshot| select(s) != *shown));
+    now
 }

@@ -2,15 +2,16 @@
 //! events, figures with their changes) over two reader columns, with the selected item's
 //! mentions marked and stepped through. The alignment is `corpus::compare::align`.
 
+use super::link::action_link;
 use super::paragraph::ParagraphView;
-use super::parts::event_date;
+use super::parts::{event_date, use_picker_results};
 use super::Shared;
 use crate::dom;
 use crate::engine;
-use crate::store::{use_dispatch, use_store};
-use corpus::compare::{align, change_label, EntityRow, EventRow, Side, Value};
+use crate::store::{use_dispatch, use_select, use_store};
+use corpus::compare::{align, change_label, CompareItem, EntityRow, EventRow, Side, Value};
 use corpus::render::{date_label, figure_value, published_label};
-use corpus::state::{reduce, to_query, Action, CompareItem};
+use corpus::state::Action;
 use corpus::ArticleIx;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -23,13 +24,13 @@ pub struct CompareProps {
     pub left: ArticleIx,
     /// The right article.
     pub right: ArticleIx,
-    /// The current results: a large corpus's pickers offer these.
-    pub results: super::Shared,
 }
 
 /// The side-by-side view.
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
+    let (item, linked) = *use_select(|s| (s.state().compare_item, s.state().linked));
+    let results = use_picker_results();
     let store = use_store();
     let dispatch = use_dispatch();
     // Which mention of the selected item each column shows (reset with the item).
@@ -55,7 +56,6 @@ pub fn Compare(props: &CompareProps) -> Html {
             Shared(Rc::new(v))
         })
     };
-    let item = store.state.compare_item;
     {
         let step = step.clone();
         use_effect_with((item, left, right), move |_| step.set((0, 0)));
@@ -99,7 +99,13 @@ pub fn Compare(props: &CompareProps) -> Html {
         })
     };
     let options = |current: ArticleIx| {
-        super::parts::article_options(c, &props.results.0, &[left, right], Some(current), None)
+        super::parts::article_options(
+            c,
+            results.as_ref().map(|r| &*r.0),
+            &[left, right],
+            Some(current),
+            None,
+        )
     };
     let swap = {
         let dispatch = dispatch.clone();
@@ -113,7 +119,6 @@ pub fn Compare(props: &CompareProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowMatrix(true)))
     };
-    let linked = store.state.linked;
     let toggle_linked = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.emit(Action::SetLinked(!linked)))
@@ -268,13 +273,20 @@ pub fn Compare(props: &CompareProps) -> Html {
         let items = vals.iter().map(|v| {
             let f = &c.figures[v.figure as usize];
             let text = figure_value(f);
-            let href = format!("?{}", to_query(c, &reduce(&store.state, Action::OpenArticle(ix, Some(f.paragraph)))));
             let quote = c.figure_text(f).to_string();
+            let passage = action_link(
+                &store,
+                Action::OpenArticle(ix, Some(f.paragraph)),
+                Some("passage".into()),
+                Some(format!("Passage: “{quote}”")),
+                Some(quote.clone()),
+                Html::from(format!(" “{quote}”")),
+            );
             html! {
                 <div class="value">
                     <strong>{ text }</strong>
                     <span class="as-of">{ format!(" as of {}", date_label(&v.as_of)) }</span>
-                    <a class="passage" {href} title={quote.clone()} aria-label={format!("Passage: “{quote}”")}>{ format!(" “{quote}”") }</a>
+                    { passage }
                     if let Some(n) = &v.note { <span class="note">{ format!(" ({n})") }</span> }
                 </div>
             }

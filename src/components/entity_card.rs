@@ -2,10 +2,10 @@
 //! entities it appears with most, and a button to filter by it.
 
 use super::kind_singular;
-use super::link::ActionLink;
+use super::link::{action_link, link};
 use crate::dom;
 use crate::engine;
-use crate::store::{use_dispatch, use_store};
+use crate::store::{use_dispatch, use_select, use_store};
 use corpus::render::{count, date_label, short_date};
 use corpus::state::Action;
 use corpus::EntityIx;
@@ -24,10 +24,12 @@ const TOP_WITH: usize = 8;
 /// The card.
 #[component]
 pub fn EntityCard(props: &EntityCardProps) -> Html {
+    let e = props.entity;
+    let filtered = *use_select(move |s| s.state().entities.contains(&e));
     let store = use_store();
     let dispatch = use_dispatch();
     // Focus moves into the card, and back where it was when the card closes.
-    use_effect_with(props.entity, |_| {
+    use_effect_with(e, |_| {
         let before = dom::active_element();
         dom::focus_id("entity-card-title");
         move || {
@@ -40,30 +42,24 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         return html! {};
     };
     let c = engine.corpus();
-    let e = props.entity;
     let Some(ent) = c.entities.get(e as usize) else {
         return html! {};
     };
-    let filtered = store.state.entities.contains(&e);
-    let close = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::CloseEntity))
-    };
+    let close = dispatch.on::<MouseEvent>(Action::CloseEntity);
     let toggle = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| {
+        Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::ToggleEntity(e));
             dispatch.emit(Action::CloseEntity);
         })
     };
     let per_article = engine.mentions_by_article(e);
     let articles = per_article.iter().map(|m| {
-        let (a, n, p) = (m.article, m.mentions as usize, m.first_paragraph);
-        let art = &c.articles[a as usize];
+        let art = &c.articles[m.article as usize];
         html! {
             <li>
-                <ActionLink action={Action::OpenArticle(a, Some(p))}>{ art.title.clone() }</ActionLink>
-                <span class="meta">{ format!(" — {}, {}", short_date(art.published.date), count(n, "mention")) }</span>
+                { link(&store, Action::OpenArticle(m.article, Some(m.first_paragraph)), Html::from(art.title.clone())) }
+                <span class="meta">{ format!(" — {}, {}", short_date(art.published.date), count(m.mentions as usize, "mention")) }</span>
             </li>
         }
     });
@@ -74,21 +70,22 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         html! {
             <li>
                 <time datetime={v.date.start.to_string()}>{ date_label(&v.date) }</time>{ " " }
-                <ActionLink action={Action::OpenArticle(first.article, Some(first.paragraph))}>{ v.title.clone() }</ActionLink>
+                { link(&store, Action::OpenArticle(first.article, Some(first.paragraph)), Html::from(v.title.clone())) }
             </li>
         }
     });
     let with = engine.cooccurrence(e, None);
     let with_items = with.iter().take(TOP_WITH).map(|co| {
         let o = &c.entities[co.entity as usize];
+        let class = format!("chip-link k-{}", o.kind.as_str());
         html! {
             <li>
-                <ActionLink action={Action::OpenEntity(co.entity)} class={classes!("chip-link", format!("k-{}", o.kind.as_str()))}>{ o.name.clone() }</ActionLink>
+                { action_link(&store, Action::OpenEntity(co.entity), Some(class.into()), None, None, Html::from(o.name.clone())) }
                 <span class="meta">{ format!(" {}, {}", count(co.paragraphs as usize, "paragraph"), count(co.articles as usize, "article")) }</span>
             </li>
         }
     });
-    let aliases: Vec<String> = ent.aliases.iter().map(|a| a.text.clone()).collect();
+    let aliases: Vec<&str> = ent.aliases.iter().map(|a| a.text.as_str()).collect();
     html! {
         <div class="card-layer">
             <div class="card-backdrop" onclick={close.clone()}></div>

@@ -2,10 +2,10 @@
 //! entities involved as chips, and every piece of evidence as a quote that links to its
 //! paragraph in the reader, with how long after the event each article reported it.
 
-use super::link::ActionLink;
+use super::link::action_link;
 use super::parts::entity_chip;
 use crate::engine;
-use crate::store::use_dispatch;
+use crate::store::{use_dispatch, use_store};
 use corpus::render::{date_label, lag, short_date};
 use corpus::state::Action;
 use corpus::{DateMethod, EventIx};
@@ -22,6 +22,7 @@ pub struct EventCardProps {
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
     let dispatch = use_dispatch();
+    let store = use_store();
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -29,11 +30,10 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     let Some(ev) = c.events.get(props.event as usize) else {
         return html! {};
     };
-    let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseEvent));
     let how = match ev.method {
-        DateMethod::Stated => "Stated in the text".to_string(),
-        DateMethod::Resolved => "Resolved from a relative expression".to_string(),
-        DateMethod::Inferred => "Inferred".to_string(),
+        DateMethod::Stated => "Stated in the text",
+        DateMethod::Resolved => "Resolved from a relative expression",
+        DateMethod::Inferred => "Inferred",
     };
     let precision = match ev.date.precision {
         corpus::Precision::Day => "to the day",
@@ -41,7 +41,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         corpus::Precision::Year => "to the year: it may fall on any day in it",
         corpus::Precision::Span => "as a period",
     };
-    let chips = ev.entities.iter().map(|&e| entity_chip(c, e));
+    let chips = ev.entities.iter().map(|&e| entity_chip(&store, c, e));
     let evidence = ev.evidence.iter().map(|evd| {
         let a = &c.articles[evd.article as usize];
         let when = lag(&ev.date, a.published.span());
@@ -52,9 +52,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
             <li>
                 <blockquote>{ format!("“{}”", c.quote(evd)) }</blockquote>
                 <p class="source">
-                    <ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))} label={AttrValue::from(label)}>
-                        { text }
-                    </ActionLink>
+                    { action_link(&store, Action::OpenArticle(evd.article, Some(evd.paragraph)), None, Some(label), None, Html::from(text)) }
                     { format!(" — published {}, {when}", short_date(a.published.date)) }
                 </p>
             </li>
@@ -71,7 +69,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                     <span class="category">{ ev.category.as_str() }</span>
                 </p>
                 <h3 id="event-card-title" tabindex="-1">{ ev.title.clone() }</h3>
-                <button type="button" class="close" onclick={close} aria-label="Close the event card">{ "×" }</button>
+                <button type="button" class="close" onclick={dispatch.on(Action::CloseEvent)} aria-label="Close the event card">{ "×" }</button>
             </header>
             <p class="dated"><strong>{ "How it was dated: " }</strong>{ format!("{how}, {precision}.") }
                 if let Some(b) = &ev.basis { { format!(" {b}") } }

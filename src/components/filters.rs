@@ -1,69 +1,63 @@
 //! The filter panel: selected entities as removable chips, clear-all, date range, and a
-//! facet per entity kind with live counts and a filter box.
+//! facet per entity kind with live counts and a filter box. Each facet reads only its
+//! own counts (`corpus::view::facet_counts`), and each value is a component of its own,
+//! so a change re-renders the values whose counts moved.
 
-use super::{kind_plural, Shared};
+use super::kind_plural;
 use crate::engine;
-use crate::store::{use_dispatch, use_store};
-use corpus::render::count;
-use corpus::search::fold;
+use crate::store::{use_dispatch, use_select};
 use corpus::state::Action;
+use corpus::view::{facet, facet_count_label, facet_counts, FacetRow};
 use corpus::{Date, DateField, EntityKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Props of [`FilterPanel`].
-#[derive(Properties, PartialEq)]
-pub struct FilterPanelProps {
-    /// Current results (for the facet counts).
-    pub results: Shared,
-}
-
 /// The filter panel.
 #[component]
-pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let store = use_store();
-    let dispatch = use_dispatch();
-    // Open on wide screens, folded on phones and when embedded; the reader toggles it.
-    let open_at_start = use_state(|| !store.state.embed && !crate::dom::narrow_screen());
-    let Ok(engine) = engine() else {
-        return html! {};
-    };
-    let c = engine.corpus();
-    let s = &store.state;
-    let chips = s.entities.iter().map(|&e| {
-        let ent = &c.entities[e as usize];
-        let remove = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.emit(Action::RemoveEntity(e)))
-        };
-        html! {
-            <li key={ent.id.clone()} class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
-                <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>
-                <span>{ ent.name.clone() }</span>
-                <button type="button" onclick={remove} aria-label={format!("Remove filter {}", ent.name)}>{ "×" }</button>
-            </li>
-        }
-    });
-    let clear = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ClearFilters))
-    };
+pub fn FilterPanel() -> Html {
+    let (embed, any) = *use_select(|s| (s.state().embed, s.state().has_filters()));
+    // Open on wide screens, folded on phones and when embedded.
+    let open_at_start = use_memo((), move |_| !embed && !crate::dom::narrow_screen());
     html! {
         <aside class="filters" aria-labelledby="filters-title">
             <details class="filters-box" open={*open_at_start}>
                 <summary><h2 id="filters-title">{ "Filters" }</h2></summary>
-                if s.has_filters() {
-                    <div class="active-filters">
-                        if !s.entities.is_empty() {
-                            <ul class="chips" aria-label="Selected entities">{ for chips }</ul>
-                        }
-                        <button type="button" class="clear-all" onclick={clear}>{ "Clear all filters" }</button>
-                    </div>
+                if any {
+                    <ActiveFilters />
                 }
                 <DateRange />
-                { for EntityKind::ALL.into_iter().map(|k| html! { <Facet kind={k} results={props.results.clone()} /> }) }
+                { for EntityKind::ALL.into_iter().map(|k| html! { <Facet kind={k} /> }) }
             </details>
         </aside>
+    }
+}
+
+/// The selected entities as removable chips, and "Clear all filters".
+#[component]
+fn ActiveFilters() -> Html {
+    let entities = use_select(|s| s.state().entities.clone());
+    let dispatch = use_dispatch();
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let c = engine.corpus();
+    let chips = entities.iter().filter_map(|&e| {
+        let ent = c.entities.get(e as usize)?;
+        Some(html! {
+            <li key={ent.id.clone()} class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
+                <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>
+                <span>{ ent.name.clone() }</span>
+                <button type="button" onclick={dispatch.on(Action::RemoveEntity(e))} aria-label={format!("Remove filter {}", ent.name)}>{ "×" }</button>
+            </li>
+        })
+    });
+    html! {
+        <div class="active-filters">
+            if !entities.is_empty() {
+                <ul class="chips" aria-label="Selected entities">{ for chips }</ul>
+            }
+            <button type="button" class="clear-all" onclick={dispatch.on(Action::ClearFilters)}>{ "Clear all filters" }</button>
+        </div>
     }
 }
 
@@ -81,21 +75,9 @@ fn input_value(e: &Event) -> String {
 
 #[component]
 fn DateRange() -> Html {
-    let store = use_store();
+    let (range, field) = *use_select(|s| (s.state().range, s.state().range_field));
     let dispatch = use_dispatch();
-    let s = &store.state;
-    let (from, to) = s.range.unwrap_or((
-        Date {
-            year: 1,
-            month: 1,
-            day: 1,
-        },
-        Date {
-            year: 9999,
-            month: 12,
-            day: 31,
-        },
-    ));
+    let (from, to) = range.unwrap_or((Date::FIRST, Date::LAST));
     let from_v = if from.year > 1 {
         from.to_string()
     } else {
@@ -109,23 +91,13 @@ fn DateRange() -> Html {
     let set = |is_from: bool| {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            let v = input_value(&e);
-            let d = Date::parse_iso(&v);
-            let (mut a, mut b) = (from, to);
-            if is_from {
-                a = d.unwrap_or(Date {
-                    year: 1,
-                    month: 1,
-                    day: 1,
-                });
+            let d = Date::parse_iso(&input_value(&e));
+            let (a, b) = if is_from {
+                (d.unwrap_or(Date::FIRST), to)
             } else {
-                b = d.unwrap_or(Date {
-                    year: 9999,
-                    month: 12,
-                    day: 31,
-                });
-            }
-            let open = a.year == 1 && b.year == 9999;
+                (from, d.unwrap_or(Date::LAST))
+            };
+            let open = a == Date::FIRST && b == Date::LAST;
             dispatch.emit(Action::SetRange((!open).then_some((a, b))));
         })
     };
@@ -139,10 +111,6 @@ fn DateRange() -> Html {
             };
             dispatch.emit(Action::SetRangeField(f));
         })
-    };
-    let clear = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::SetRange(None)))
     };
     html! {
         <fieldset class="date-range">
@@ -158,12 +126,12 @@ fn DateRange() -> Html {
             <div class="row">
                 <label for="date-field">{ "Dates of" }</label>
                 <select id="date-field" onchange={on_field}>
-                    <option value="event" selected={s.range_field == DateField::Event}>{ "events (when it happened)" }</option>
-                    <option value="published" selected={s.range_field == DateField::Published}>{ "publication" }</option>
+                    <option value="event" selected={field == DateField::Event}>{ "events (when it happened)" }</option>
+                    <option value="published" selected={field == DateField::Published}>{ "publication" }</option>
                 </select>
             </div>
-            if s.range.is_some() {
-                <button type="button" class="link-button" onclick={clear}>{ "Clear dates" }</button>
+            if range.is_some() {
+                <button type="button" class="link-button" onclick={dispatch.on(Action::SetRange(None))}>{ "Clear dates" }</button>
             }
         </fieldset>
     }
@@ -172,61 +140,35 @@ fn DateRange() -> Html {
 #[derive(Properties, PartialEq)]
 struct FacetProps {
     kind: EntityKind,
-    results: Shared,
 }
-
-/// How many values a facet shows before "Show all".
-const SHORT_LIST: usize = 8;
 
 #[component]
 fn Facet(props: &FacetProps) -> Html {
-    let store = use_store();
-    let dispatch = use_dispatch();
+    let kind = props.kind;
+    // This kind's counts only: a change that leaves them equal leaves the facet alone.
+    let counts = use_select(move |s| match engine() {
+        Ok(e) => facet_counts(e.corpus(), &s.results, kind),
+        Err(_) => Vec::new(),
+    });
+    let selected = use_select(|s| (s.state().entities.clone(), s.state().kinds.clone()));
     let needle = use_state(String::new);
     let expanded = use_state(|| false);
     let Ok(engine) = engine() else {
         return html! {};
     };
     let c = engine.corpus();
-    let s = &store.state;
-    let kind = props.kind;
-    let mut values: Vec<_> = props
-        .results
-        .0
-        .facets
-        .iter()
-        .filter(|f| c.entities[f.entity as usize].kind == kind)
-        .copied()
-        .collect();
-    // When kinds are restricted the engine omits other kinds; count them anyway so every facet works.
-    if values.is_empty() && !s.kinds.is_empty() && !s.kinds.contains(&kind) {
+    let v = facet(
+        c,
+        &counts,
+        &selected.0,
+        &selected.1,
+        kind,
+        &needle,
+        *expanded,
+    );
+    if v.hidden {
         return html! {};
     }
-    let total = values.len();
-    // Selected first, then by articles, events and name.
-    corpus::util::sort_by_key(&mut values, |f| {
-        let e = &c.entities[f.entity as usize];
-        (
-            !s.entities.contains(&f.entity),
-            std::cmp::Reverse(f.articles),
-            std::cmp::Reverse(f.events),
-            e.name.clone(),
-        )
-    });
-    let folded = fold(needle.trim());
-    if !folded.is_empty() {
-        values.retain(|f| {
-            let e = &c.entities[f.entity as usize];
-            fold(&e.name).contains(&folded)
-                || e.aliases.iter().any(|a| fold(&a.text).contains(&folded))
-        });
-    }
-    let matching = values.len();
-    let shown: Vec<_> = if *expanded || !folded.is_empty() {
-        values
-    } else {
-        values.into_iter().take(SHORT_LIST).collect()
-    };
     let id = format!("facet-{}", kind.as_str());
     let on_needle = {
         let needle = needle.clone();
@@ -241,58 +183,69 @@ fn Facet(props: &FacetProps) -> Html {
     };
     let toggle_all = {
         let expanded = expanded.clone();
-        Callback::from(move |_| expanded.set(!*expanded))
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
-    let items = shown.iter().map(|f| {
-        let e = &c.entities[f.entity as usize];
-        let ix = f.entity;
-        let selected = s.entities.contains(&ix);
-        let empty = f.articles == 0 && f.events == 0 && !selected;
-        let onchange = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.emit(Action::ToggleEntity(ix)))
-        };
-        let input_id = format!("f-{}", e.id);
-        let count_text = format!("{}, {}", count(f.articles as usize, "article"), count(f.events as usize, "event"));
-        html! {
-            <li key={e.id.clone()} class={classes!("facet-value", empty.then_some("empty"), selected.then_some("selected"))}>
-                <input type="checkbox" id={input_id.clone()} checked={selected} disabled={empty} {onchange} />
-                <label for={input_id}>
-                    <span class="name">{ e.name.clone() }</span>
-                    <span class="count" title={count_text.clone()}>
-                        <span aria-hidden="true">{ f.articles }</span>
-                        <span class="visually-hidden">{ count_text }</span>
-                    </span>
-                    if empty {
-                        <span class="none">{ "none with current filters" }</span>
-                    }
-                </label>
-            </li>
-        }
-    });
+    let plural = kind_plural(kind).to_lowercase();
     html! {
         <section class={classes!("facet", format!("k-{}", kind.as_str()))} aria-labelledby={format!("{id}-title")}>
             <h3 id={format!("{id}-title")}>
                 <span class="kind-swatch" aria-hidden="true"></span>
                 { kind_plural(kind) }
-                <span class="facet-total">{ format!(" ({total})") }</span>
+                <span class="facet-total">{ format!(" ({})", v.total) }</span>
             </h3>
-            if total > SHORT_LIST {
+            if v.has_filter_box {
                 <div class="facet-search">
-                    <label for={format!("{id}-filter")} class="visually-hidden">{ format!("Filter {}", kind_plural(kind).to_lowercase()) }</label>
-                    <input id={format!("{id}-filter")} type="search" placeholder={format!("Filter {}…", kind_plural(kind).to_lowercase())} value={(*needle).clone()} oninput={on_needle} />
+                    <label for={format!("{id}-filter")} class="visually-hidden">{ format!("Filter {plural}") }</label>
+                    <input id={format!("{id}-filter")} type="search" placeholder={format!("Filter {plural}…")} value={(*needle).clone()} oninput={on_needle} />
                 </div>
             }
-            if shown.is_empty() {
+            if v.rows.is_empty() {
                 <p class="facet-none">{ "No match." }</p>
             } else {
-                <ul class="facet-list">{ for items }</ul>
+                <ul class="facet-list">
+                    { for v.rows.iter().map(|&row| html! { <FacetValue key={row.entity} {row} /> }) }
+                </ul>
             }
-            if folded.is_empty() && matching > SHORT_LIST {
-                <button type="button" class="link-button" onclick={toggle_all} aria-expanded={if *expanded { "true" } else { "false" }}>
-                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {matching}") } }
+            if let Some(open) = v.toggle {
+                <button type="button" class="link-button" onclick={toggle_all} aria-expanded={if open { "true" } else { "false" }}>
+                    { if open { "Show fewer".to_string() } else { format!("Show all {}", v.matching) } }
                 </button>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetValueProps {
+    row: FacetRow,
+}
+
+/// One facet value: re-rendered only when its counts or its selection change.
+#[component]
+fn FacetValue(props: &FacetValueProps) -> Html {
+    let dispatch = use_dispatch();
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let row = props.row;
+    let Some(e) = engine.corpus().entities.get(row.entity as usize) else {
+        return html! {};
+    };
+    let input_id = format!("f-{}", e.id);
+    let count_text = facet_count_label(&row);
+    html! {
+        <li class={classes!("facet-value", row.empty.then_some("empty"), row.selected.then_some("selected"))}>
+            <input type="checkbox" id={input_id.clone()} checked={row.selected} disabled={row.empty} onchange={dispatch.on(Action::ToggleEntity(row.entity))} />
+            <label for={input_id}>
+                <span class="name">{ e.name.clone() }</span>
+                <span class="count" title={count_text.clone()}>
+                    <span aria-hidden="true">{ row.articles }</span>
+                    <span class="visually-hidden">{ count_text }</span>
+                </span>
+                if row.empty {
+                    <span class="none">{ "none with current filters" }</span>
+                }
+            </label>
+        </li>
     }
 }

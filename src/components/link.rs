@@ -1,53 +1,56 @@
-//! A real link to the state an action leads to: it opens in a new tab, can be copied,
-//! and a plain click dispatches the action instead of reloading.
+//! Links that describe themselves: a real `<a href>` to the state an action leads to (it
+//! opens in a new tab, can be copied, works without the app), carrying the action as a
+//! `data-act` token ([`corpus::state::Action::token`]).
+//!
+//! A link is not a component and reads no state when the app changes: its `href` is
+//! written when it is drawn, and [`crate::hooks::use_links`] writes it again from the
+//! current state the moment a pointer, a finger or the keyboard reaches it (before it can
+//! be followed, copied or dragged), and follows a plain click in place. So a change of
+//! state re-renders no link, and no link holds a callback.
 
 use crate::engine;
-use crate::store::use_store;
+use crate::store::Store;
 use corpus::state::{reduce, to_query, Action};
 use yew::prelude::*;
+use yew::virtual_dom::VTag;
 
-/// Props of [`ActionLink`].
-#[derive(Properties, PartialEq)]
-pub struct ActionLinkProps {
-    /// What following the link does.
-    pub action: Action,
-    /// CSS classes.
-    #[prop_or_default]
-    pub class: Classes,
-    /// Accessible name, when the text is not enough.
-    #[prop_or_default]
-    pub label: Option<AttrValue>,
-    /// Tooltip.
-    #[prop_or_default]
-    pub title: Option<AttrValue>,
-    /// Content.
-    #[prop_or_default]
-    pub children: Html,
+/// The address an action leads to from `state`: `?query` (or `?` for the start).
+pub fn href(c: &corpus::Corpus, state: &corpus::state::AppState, action: &Action) -> String {
+    let mut out = String::from("?");
+    out.push_str(&to_query(c, &reduce(state, action.clone())));
+    out
 }
 
-/// A link that dispatches an action.
-#[component]
-pub fn ActionLink(props: &ActionLinkProps) -> Html {
-    let store = use_store();
-    let Ok(engine) = engine() else {
-        return html! {};
-    };
-    let next = reduce(&store.state, props.action.clone());
-    let href = format!("?{}", to_query(engine.corpus(), &next));
-    let onclick = {
-        let store = store.clone();
-        let action = props.action.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                return; // let the browser open it elsewhere
-            }
-            e.prevent_default();
-            store.dispatch(crate::store::Msg::Do(action.clone()));
-        })
-    };
-    html! {
-        <a {href} class={props.class.clone()} {onclick} aria-label={props.label.clone()} title={props.title.clone()}>
-            { props.children.clone() }
-        </a>
+/// A link to where `action` leads, with optional class, accessible name and tooltip.
+pub fn action_link(
+    store: &Store,
+    action: Action,
+    class: Option<AttrValue>,
+    label: Option<String>,
+    title: Option<String>,
+    children: Html,
+) -> Html {
+    let mut a = VTag::new("a");
+    if let Ok(e) = engine() {
+        a.add_attribute("href", href(e.corpus(), &store.state().state, &action));
     }
+    if let Some(t) = action.token() {
+        a.add_attribute("data-act", t);
+    }
+    if let Some(c) = class {
+        a.add_attribute("class", c);
+    }
+    if let Some(l) = label {
+        a.add_attribute("aria-label", l);
+    }
+    if let Some(t) = title {
+        a.add_attribute("title", t);
+    }
+    a.add_child(children);
+    a.into()
+}
+
+/// A plain link to where `action` leads.
+pub fn link(store: &Store, action: Action, children: Html) -> Html {
+    action_link(store, action, None, None, None, children)
 }

@@ -2,27 +2,23 @@
 //! articles the app's filters match), from which two columns go to the side-by-side
 //! view; and each measure's values over time, qualifiers and date ranges drawn as such.
 
-use super::link::ActionLink;
+use super::link::{action_link, link};
 use super::parts::article_name;
-use super::Shared;
+use super::use_results;
 use crate::engine;
-use crate::store::{use_dispatch, use_store};
+use crate::store::{use_dispatch, use_select, use_store, Store};
 use corpus::compare::{matrix, series, Bound, MatrixSort, Point};
 use corpus::render::{date_label, number, short_date};
 use corpus::state::Action;
 use corpus::{ArticleIx, Corpus, DateSpec, EntityKind};
 use yew::prelude::*;
 
-/// Props of [`Matrix`].
-#[derive(Properties, PartialEq)]
-pub struct MatrixProps {
-    /// The app's results: the matrix has a column per matching article.
-    pub results: Shared,
-}
-
-/// The matrix view.
+/// The matrix view: a column per article the filters match.
 #[component]
-pub fn Matrix(props: &MatrixProps) -> Html {
+pub fn Matrix() -> Html {
+    let results = use_results();
+    let (kinds, matrix_sort) =
+        (*use_select(|s| (s.state().kinds.clone(), s.state().matrix_sort))).clone();
     let store = use_store();
     let dispatch = use_dispatch();
     let chosen = use_state(Vec::<ArticleIx>::new);
@@ -30,16 +26,15 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         return html! {};
     };
     let c = engine.corpus();
-    let s = &store.state;
     // Columns: the matching articles, oldest first.
-    let mut cols: Vec<ArticleIx> = props.results.0.articles.iter().map(|a| a.article).collect();
+    let mut cols: Vec<ArticleIx> = results.0.articles.iter().map(|a| a.article).collect();
     corpus::util::sort_by(&mut cols, |&a, &b| {
         (c.articles[a as usize].published.date, a) < (c.articles[b as usize].published.date, b)
     });
-    let rows = matrix(c, &cols, &s.kinds, s.matrix_sort);
+    let rows = matrix(c, &cols, &kinds, matrix_sort);
     let sort_button = |sort: MatrixSort, label: String| {
         let dispatch = dispatch.clone();
-        let on = s.matrix_sort == sort;
+        let on = matrix_sort == sort;
         html! {
             <button type="button" class="sort" aria-pressed={on.to_string()}
                 onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SortMatrix(sort)))}>
@@ -48,7 +43,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         }
     };
     let aria_sort = |sort: MatrixSort| {
-        if s.matrix_sort == sort {
+        if matrix_sort == sort {
             "descending"
         } else {
             "none"
@@ -84,7 +79,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     let kind_box = |k: EntityKind| {
         let dispatch = dispatch.clone();
-        let on = s.kinds.contains(&k);
+        let on = kinds.contains(&k);
         html! {
             <label><input type="checkbox" checked={on}
                 onchange={Callback::from(move |_: Event| dispatch.emit(Action::ToggleKind(k)))} />
@@ -115,7 +110,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         html! {
             <tr>
                 <th scope="row">
-                    <ActionLink action={Action::OpenEntity(r.entity)}>{ e.name.clone() }</ActionLink>
+                    { link(&store, Action::OpenEntity(r.entity), Html::from(e.name.clone())) }
                     <span class="kind">{ format!(" {}", super::kind_singular(e.kind)) }</span>
                 </th>
                 { for cells }
@@ -131,7 +126,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
             v
         });
-        (arts.len() >= 2).then(|| chart(c, m, &pts))
+        (arts.len() >= 2).then(|| chart(&store, c, m, &pts))
     });
     let ready = chosen.len() == 2;
     html! {
@@ -164,7 +159,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
 }
 
 /// A small chart of one measure's values over time.
-fn chart(c: &Corpus, measure: u32, pts: &[Point]) -> Html {
+fn chart(store: &Store, c: &Corpus, measure: u32, pts: &[Point]) -> Html {
     const W: f64 = 340.0;
     const H: f64 = 160.0;
     const PAD: f64 = 34.0;
@@ -221,11 +216,13 @@ fn chart(c: &Corpus, measure: u32, pts: &[Point]) -> Html {
         let bounded = (p.bound != Bound::Exact).then_some("bounded");
         html! {
             <g class={classes!("point", bounded)}>
-                <ActionLink action={Action::OpenArticle(p.article, Some(f.paragraph))} label={AttrValue::from(label.clone())}>
-                    { range }
-                    <circle cx={px(cx)} cy={px(cy)} r="5" />
-                    { arrow }
-                </ActionLink>
+                { action_link(store, Action::OpenArticle(p.article, Some(f.paragraph)), None, Some(label.clone()), None, html! {
+                    <>
+                        { range }
+                        <circle cx={px(cx)} cy={px(cy)} r="5" />
+                        { arrow }
+                    </>
+                }) }
                 <text x={px(cx)} y={px(cy - 24.0)} aria-hidden="true">{ format!("{sign}{}", number(p.value)) }</text>
                 if let Some(r) = row {
                     <text class="when" x={px(cx)} y={px(H - 18.0 + r as f64 * 13.0)} aria-hidden="true">{ when.clone() }</text>

@@ -1,5 +1,5 @@
 //! One component per widget. Components render what the store holds and dispatch
-//! actions; the rules live in the `corpus` crate.
+//! actions; the rules live in the `corpus` crate (view models in `corpus::view`).
 
 pub mod compare;
 pub mod entity_card;
@@ -14,7 +14,6 @@ pub mod reader;
 pub mod results;
 pub mod search_box;
 pub mod timeline;
-pub mod timeline_list;
 
 use corpus::EntityKind;
 
@@ -39,7 +38,7 @@ pub fn kind_singular(k: EntityKind) -> &'static str {
 }
 
 /// A value shared between components (query results by default); equal when it is the
-/// same computation, so a child re-renders only when its parent computed anew.
+/// same computation, so a reader re-renders only when it was computed anew.
 #[derive(Debug)]
 pub struct Shared<T = corpus::Results>(pub std::rc::Rc<T>);
 
@@ -53,4 +52,10 @@ impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// The current results, re-rendering the caller when they are computed anew.
+#[yew::hook]
+pub fn use_results() -> Shared {
+    (*crate::store::use_select(|s| Shared(s.results.clone()))).clone()
 }

@@ -1,11 +1,12 @@
 //! One paragraph of the reader: entity mentions (told apart by kind with underline style
 //! and an accessible label, not by colour alone), figures, search hits, emphasis, and a
-//! link to the paragraph.
+//! link to the paragraph. Re-rendered only when its own props change (its hits, whether
+//! the URL points at it).
 
-use super::link::ActionLink;
+use super::link::action_link;
 use crate::dom;
 use crate::engine;
-use crate::store::{use_dispatch, use_store};
+use crate::store::use_store;
 use corpus::render::runs;
 use corpus::state::{reduce, to_query, Action};
 use corpus::{ArticleIx, ParagraphKind};
@@ -35,7 +36,6 @@ pub struct ParagraphProps {
 /// A paragraph.
 #[component]
 pub fn ParagraphView(props: &ParagraphProps) -> Html {
-    let dispatch = use_dispatch();
     let store = use_store();
     let copied = use_state(|| false);
     let Ok(engine) = engine() else {
@@ -44,7 +44,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let c = engine.corpus();
     let a = &c.articles[props.article as usize];
     let p = &a.paragraphs[props.index as usize];
-    // Runs of one mention go into one button, so "Lisa Kenna" with a hit on "Kenna" stays
+    // Runs of one mention go into one link, so "Lisa Kenna" with a hit on "Kenna" stays
     // a single control.
     let mut pieces: Vec<Html> = Vec::new();
     let mut group: Vec<Html> = Vec::new();
@@ -54,22 +54,6 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                  ge: &mut Option<(u32, corpus::EntityKind, String)>| {
         if let Some((e, kind, text)) = ge.take() {
             let ent = &c.entities[e as usize];
-            // A real link to the card's URL (it wraps like text, opens in a new tab);
-            // a plain click opens the card in place.
-            let href = format!(
-                "?{}",
-                to_query(c, &reduce(&store.state, Action::OpenEntity(e)))
-            );
-            let onclick = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |ev: MouseEvent| {
-                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                        return;
-                    }
-                    ev.prevent_default();
-                    dispatch.emit(Action::OpenEntity(e));
-                })
-            };
             let mut label = format!("{} ({})", ent.name, super::kind_singular(kind));
             // Side by side: shared mentions stand out, one-sided ones say so (in words,
             // not only by style).
@@ -82,20 +66,29 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                 Some(false) => label.push_str(", only in this article"),
                 None => {}
             }
-            let inner = std::mem::take(group);
-            let class = classes!(
-                "mention",
-                format!("k-{}", kind.as_str()),
-                side.map(|both| if both { "both" } else { "one-side" })
+            let class = format!(
+                "mention k-{}{}",
+                kind.as_str(),
+                match side {
+                    Some(true) => " both",
+                    Some(false) => " one-side",
+                    None => "",
+                }
             );
-            pieces.push(html! {
-                <a {href} {class} title={label.clone()} aria-label={format!("{text}: {label}, open card")} {onclick}>{ for inner }</a>
-            });
+            let inner: Html = std::mem::take(group).into_iter().collect();
+            pieces.push(action_link(
+                &store,
+                Action::OpenEntity(e),
+                Some(class.into()),
+                Some(format!("{text}: {label}, open card")),
+                Some(label),
+                inner,
+            ));
         }
     };
     for r in runs(engine, props.article, props.index, &props.hits) {
         let text = &p.text[r.start as usize..r.end as usize];
-        let mut inner = html! { { text } };
+        let mut inner = Html::from(text);
         if let Some(strong) = r.emphasis {
             inner = if strong {
                 html! { <strong>{ inner }</strong> }
@@ -129,31 +122,36 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     }
     flush(&mut pieces, &mut group, &mut group_entity);
     let action = Action::OpenArticle(props.article, Some(props.index));
-    let query = to_query(c, &reduce(&store.state, action.clone()));
     let copy = {
         let copied = copied.clone();
-        let url = query.clone();
-        Callback::from(move |_| {
-            dom::copy_text(&dom::absolute_url(&url));
-            copied.set(true);
+        let store = store.clone();
+        let action = action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(e) = crate::engine() {
+                let q = to_query(e.corpus(), &reduce(&store.state().state, action.clone()));
+                dom::copy_text(&dom::absolute_url(&q));
+                copied.set(true);
+            }
         })
     };
+    let n = props.index + 1;
+    let body: Html = pieces.into_iter().collect();
+    let caption = p.kind == ParagraphKind::Caption;
     let class = classes!(
         "para",
-        (p.kind == ParagraphKind::Caption).then_some("caption"),
+        caption.then_some("caption"),
         props.target.then_some("target")
     );
-    let body = html! { { for pieces } };
     html! {
         <div {class} id={format!("{}{}", props.id_prefix, p.id)}>
-            if p.kind == ParagraphKind::Caption {
+            if caption {
                 <figure><figcaption><span class="caption-label">{ "Photo caption: " }</span>{ body }</figcaption></figure>
             } else {
                 <p>{ body }</p>
             }
             <div class="para-tools">
-                <ActionLink class={classes!("para-link")} {action} label={AttrValue::from(format!("Link to paragraph {}", props.index + 1))} title={AttrValue::from("Link to this paragraph")}>{ format!("¶{}", props.index + 1) }</ActionLink>
-                <button type="button" class="copy-link" onclick={copy} aria-label={format!("Copy link to paragraph {}", props.index + 1)}>
+                { action_link(&store, action, Some("para-link".into()), Some(format!("Link to paragraph {n}")), Some("Link to this paragraph".into()), Html::from(format!("¶{n}"))) }
+                <button type="button" class="copy-link" onclick={copy} aria-label={format!("Copy link to paragraph {n}")}>
                     { if *copied { "Copied" } else { "Copy link" } }
                 </button>
             </div>

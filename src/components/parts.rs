@@ -1,7 +1,9 @@
 //! Small pieces several views draw the same way: an event's date with its "how dated"
-//! badge, the links to the passages that report an event, and an entity chip.
+//! badge, the links to the passages that report an event, an entity chip, and the
+//! options of an article picker.
 
-use super::link::ActionLink;
+use super::link::{action_link, link};
+use crate::store::Store;
 use corpus::render::{date_label, how_dated, short_date};
 use corpus::state::Action;
 use corpus::{Corpus, DateMethod, EntityIx, Event};
@@ -21,31 +23,33 @@ pub fn event_date(ev: &Event) -> Html {
 }
 
 /// "9 Dec 2022 ¶4" links to each passage that reports the event.
-pub fn evidence_links(c: &Corpus, ev: &Event) -> Html {
+pub fn evidence_links(store: &Store, c: &Corpus, ev: &Event) -> Html {
     let items = ev.evidence.iter().map(|evd| {
         let a = &c.articles[evd.article as usize];
         // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
         let text = format!("{} ¶{}", short_date(a.published.date), evd.paragraph + 1);
-        let label = format!("{text}: passage in “{}”, paragraph {}", a.title, evd.paragraph + 1);
+        let label = format!(
+            "{text}: passage in “{}”, paragraph {}",
+            a.title,
+            evd.paragraph + 1
+        );
         html! {
-            <li><ActionLink action={Action::OpenArticle(evd.article, Some(evd.paragraph))} label={AttrValue::from(label)}>
-                { text }
-            </ActionLink></li>
+            <li>{ action_link(store, Action::OpenArticle(evd.article, Some(evd.paragraph)), None, Some(label), None, Html::from(text)) }</li>
         }
     });
     html! { <ul class="evidence-links">{ for items }</ul> }
 }
 
 /// A chip that opens an entity's card, marked with its kind in words.
-pub fn entity_chip(c: &Corpus, e: EntityIx) -> Html {
+pub fn entity_chip(store: &Store, c: &Corpus, e: EntityIx) -> Html {
     let Some(ent) = c.entities.get(e as usize) else {
         return html! {};
     };
     html! {
         <li class={classes!("chip", format!("k-{}", ent.kind.as_str()))}>
-            <ActionLink action={Action::OpenEntity(e)}>
-                <span class="kind-tag">{ super::kind_singular(ent.kind) }</span>{ ent.name.clone() }
-            </ActionLink>
+            { link(store, Action::OpenEntity(e), html! {
+                <><span class="kind-tag">{ super::kind_singular(ent.kind) }</span>{ ent.name.clone() }</>
+            }) }
         </li>
     }
 }
@@ -61,17 +65,16 @@ pub fn article_name(a: &corpus::Article) -> String {
 /// selected; `skip` is not offered.
 pub fn article_options(
     c: &Corpus,
-    results: &corpus::Results,
+    results: Option<&corpus::Results>,
     keep: &[corpus::ArticleIx],
     selected: Option<corpus::ArticleIx>,
     skip: Option<corpus::ArticleIx>,
 ) -> Html {
-    let (choices, left_out) = corpus::compare::picker_choices(
-        c,
-        results.articles.iter().map(|r| r.article),
-        keep,
-        corpus::compare::PICKER_MAX,
-    );
+    let matched = results
+        .into_iter()
+        .flat_map(|r| r.articles.iter().map(|r| r.article));
+    let (choices, left_out) =
+        corpus::compare::picker_choices(c, matched, keep, corpus::compare::PICKER_MAX);
     let options = choices.into_iter().filter(|&a| Some(a) != skip).map(|a| {
         html! {
             <option value={a.to_string()} selected={Some(a) == selected}>{ article_name(&c.articles[a as usize]) }</option>
@@ -85,4 +88,18 @@ pub fn article_options(
             }
         </>
     }
+}
+
+/// Does the corpus list more articles than a picker offers (so pickers follow the
+/// results)?
+pub fn large_corpus(c: &Corpus) -> bool {
+    c.articles.len() > corpus::compare::PICKER_MAX
+}
+
+/// The results a picker offers, for a large corpus only: a small one offers every
+/// article, so its pickers never change with the results.
+#[yew::hook]
+pub fn use_picker_results() -> Option<super::Shared> {
+    let large = crate::engine().is_ok_and(|e| large_corpus(e.corpus()));
+    (*crate::store::use_select(move |s| large.then(|| super::Shared(s.results.clone())))).clone()
 }

@@ -2,13 +2,14 @@
 //! paragraphs with marked mentions, figures and search hits, paragraph links.
 
 use super::paragraph::ParagraphView;
+use super::parts::{article_options, use_picker_results};
 use crate::dom;
 use crate::engine;
-use crate::store::{use_dispatch, use_store};
-use corpus::render::short_date;
+use crate::store::{use_dispatch, use_select};
 use corpus::search::{highlight, Query};
 use corpus::state::Action;
-use corpus::{ArticleIx, EntityKind, Provenance};
+use corpus::view::provenance;
+use corpus::{ArticleIx, EntityKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -17,16 +18,13 @@ use yew::prelude::*;
 pub struct ReaderProps {
     /// The article to show.
     pub article: ArticleIx,
-    /// The current results: a large corpus's "Compare with" offers these.
-    pub results: super::Shared,
 }
 
 /// The reader.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    let store = use_store();
+    let (target, text) = (*use_select(|s| (s.state().paragraph, s.state().text.clone()))).clone();
     let dispatch = use_dispatch();
-    let target = store.state.paragraph;
     let article = props.article;
     // Bring the reader (or the linked paragraph) into view when it changes.
     use_effect_with((article, target), move |(a, t)| match t {
@@ -44,6 +42,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         None => dom::scroll_to_id("reader"),
     });
+    // Search hits per paragraph, computed once per article and search.
+    let hits = use_memo((article, text), |(a, text)| {
+        let query = Query::parse(text);
+        match engine() {
+            Ok(e) if !query.is_empty() => e
+                .corpus()
+                .articles
+                .get(*a as usize)
+                .map(|art| {
+                    art.paragraphs
+                        .iter()
+                        .map(|p| highlight(&p.text, &query))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::<Vec<(u32, u32)>>::new(),
+        }
+    });
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -51,92 +67,39 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let Some(a) = c.articles.get(article as usize) else {
         return html! {};
     };
-    let query = Query::parse(&store.state.text);
-    let close = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::CloseArticle))
-    };
-    // Side by side with another article (this one on the left).
-    let compare_with = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let other = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|s| s.value().parse::<u32>().ok());
-            if let Some(o) = other {
-                dispatch.emit(Action::Compare(article, o));
-            }
-        })
-    };
-    let others = super::parts::article_options(c, &props.results.0, &[], None, Some(article));
-    let pub_date = corpus::render::published_label(&a.published);
-    let status = |p: Provenance| match p {
-        Provenance::Stated => "stated in the text",
-        Provenance::Inferred => "inferred",
-        Provenance::Supplied => "supplied (not in the text)",
-        Provenance::Unknown => "unknown",
-    };
     let paragraphs = (0..a.paragraphs.len() as u32).map(|i| {
-        let hits = if query.is_empty() {
-            Vec::new()
-        } else {
-            highlight(&a.paragraphs[i as usize].text, &query)
-        };
+        let hits = hits.get(i as usize).cloned().unwrap_or_default();
         html! { <ParagraphView key={i} {article} index={i} {hits} target={target == Some(i)} /> }
     });
-    let bounds = match (a.published.earliest, a.published.latest) {
-        (Some(e), Some(l)) => Some(format!(
-            "Possible dates: {} to {}.",
-            short_date(e),
-            short_date(l)
-        )),
-        _ => None,
-    };
+    let rows = provenance(a).into_iter().map(|r| {
+        let value = match &r.datetime {
+            Some(d) => html! { <><time datetime={d.clone()}>{ r.value.clone() }</time>{ " " }</> },
+            None if r.value.is_empty() => html! {},
+            None => html! { <>{ r.value.clone() }{ " " }</> },
+        };
+        html! {
+            <div>
+                <dt>{ r.field }</dt>
+                <dd>
+                    { value }
+                    <span class={classes!("badge", r.inferred.then_some("inferred"))}>{ r.status }</span>
+                    if let Some((summary, lines)) = r.why {
+                        <details><summary>{ summary }</summary>{ for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }</details>
+                    }
+                </dd>
+            </div>
+        }
+    });
     html! {
         <section id="reader" class="reader" aria-labelledby="reader-title" tabindex="-1">
             <div class="reader-bar">
-                <button type="button" class="close" onclick={close}>{ "← Back to results" }</button>
-                <label class="compare-with">{ "Compare with " }
-                    <select onchange={compare_with}>
-                        <option value="" selected=true>{ "another article…" }</option>
-                        { others }
-                    </select>
-                </label>
+                <button type="button" class="close" onclick={dispatch.on(Action::CloseArticle)}>{ "← Back to results" }</button>
+                <ComparePicker {article} />
             </div>
             <header class="article-head">
                 <h2 id="reader-title">{ a.title.clone() }</h2>
                 <dl class="provenance">
-                    <div>
-                        <dt>{ "Title" }</dt>
-                        <dd>
-                            <span class={classes!("badge", (a.title_status != Provenance::Stated).then_some("inferred"))}>{ status(a.title_status) }</span>
-                            if let Some(r) = &a.title_reason { <details><summary>{ "Why" }</summary><p>{ r.clone() }</p></details> }
-                        </dd>
-                    </div>
-                    <div>
-                        <dt>{ "Authors" }</dt>
-                        <dd>
-                            { if a.authors.is_empty() { "Unknown".to_string() } else { a.authors.join(", ") } }
-                            { " " }
-                            <span class={classes!("badge", (a.authors_status != Provenance::Stated).then_some("inferred"))}>{ status(a.authors_status) }</span>
-                            if let Some(r) = &a.authors_reason { <details><summary>{ "Why" }</summary><p>{ r.clone() }</p></details> }
-                        </dd>
-                    </div>
-                    <div>
-                        <dt>{ "Published" }</dt>
-                        <dd>
-                            <time datetime={a.published.date.to_string()}>{ pub_date }</time>
-                            { " " }
-                            <span class={classes!("badge", (a.published.status != Provenance::Stated).then_some("inferred"))}>{ status(a.published.status) }</span>
-                            if let Some(r) = &a.published.reason {
-                                <details><summary>{ "How the date was inferred" }</summary>
-                                    <p>{ r.clone() }</p>
-                                    if let Some(b) = &bounds { <p>{ b.clone() }</p> }
-                                </details>
-                            }
-                        </dd>
-                    </div>
+                    { for rows }
                     <div>
                         <dt>{ "Source file" }</dt>
                         <dd><code>{ format!("raw/{}", a.source_file) }</code></dd>
@@ -146,6 +109,41 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </header>
             <div class="article-body">{ for paragraphs }</div>
         </section>
+    }
+}
+
+/// "Compare with": side by side with another article (this one on the left).
+#[component]
+fn ComparePicker(props: &ReaderProps) -> Html {
+    let results = use_picker_results();
+    let dispatch = use_dispatch();
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let article = props.article;
+    let onchange = Callback::from(move |e: Event| {
+        let other = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse::<u32>().ok());
+        if let Some(o) = other {
+            dispatch.emit(Action::Compare(article, o));
+        }
+    });
+    let others = article_options(
+        engine.corpus(),
+        results.as_ref().map(|r| &*r.0),
+        &[],
+        None,
+        Some(article),
+    );
+    html! {
+        <label class="compare-with">{ "Compare with " }
+            <select {onchange}>
+                <option value="" selected=true>{ "another article…" }</option>
+                { others }
+            </select>
+        </label>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The search box: as-you-type, `/` focuses it (see the app), Escape clears it.
 
-use crate::store::{use_dispatch, use_store};
+use crate::store::{use_dispatch, use_select};
 use corpus::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// The search box.
 #[component]
 pub fn SearchBox() -> Html {
-    let store = use_store();
+    let text = use_select(|s| s.state().text.clone());
     let dispatch = use_dispatch();
     let oninput = {
         let dispatch = dispatch.clone();
@@ -21,20 +21,17 @@ pub fn SearchBox() -> Html {
             }
         })
     };
-    let onkeydown = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                dispatch.emit(Action::SetText(String::new()));
-            }
-        })
-    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            dispatch.emit(Action::SetText(String::new()));
+        }
+    });
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>
             <label for="search">{ "Search the articles" }</label>
-            <input id="search" type="search" value={store.state.text.clone()} {oninput} {onkeydown}
+            <input id="search" type="search" value={(*text).clone()} {oninput} {onkeydown}
                 placeholder="Jerí, “takeover of Lima”, troops…" autocomplete="off" spellcheck="false"
                 aria-describedby="search-help" />
             <p id="search-help" class="help">

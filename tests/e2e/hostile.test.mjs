@@ -48,7 +48,8 @@ before(async () => {
   if (missing) throw new Error(`no hostile build in ${DIST_HOSTILE} (CI is set, so this is a failure); build it with: ${BUILD}`);
   // The page's own scripts: those of the built index.html, nothing else.
   const html = fs.readFileSync(path.join(DIST_HOSTILE, 'index.html'), 'utf8');
-  ownScripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  // Quoted or not (the HTML minifier leaves plain values unquoted).
+  ownScripts = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] || m[2]);
   assert.ok(ownScripts.length > 0, 'the built page loads its scripts from files');
   server = await serve(DIST_HOSTILE);
   browser = await launch();

@@ -25,8 +25,8 @@ test('the built page has no inline script and carries the policy', () => {
   assert.ok(scripts.length >= 1);
   for (const [, attrs, body] of scripts) {
     assert.equal(body.trim(), '', 'no inline script');
-    assert.match(attrs, /\bsrc="\/[^/]/, 'a script from the page\'s own origin');
-    assert.match(attrs, /\bintegrity="sha384-/, 'with its hash');
+    assert.match(attrs, /\bsrc="?\/[^/]/, 'a script from the page\'s own origin');
+    assert.match(attrs, /\bintegrity="?sha384-/, 'with its hash');
   }
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handler');
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${POLICY}">`));

@@ -1,10 +1,11 @@
 //! The timeline as a chronological list grouped by year and month: the list view, the
 //! print view, and the fallback for screen readers.
 
-use super::link::ActionLink;
-use super::parts::{event_date, evidence_links};
-use super::Shared;
+use crate::components::link::{action_link, link};
+use crate::components::parts::{event_date, evidence_links};
+use crate::components::use_results;
 use crate::engine;
+use crate::store::{use_select, use_store};
 use corpus::render::short_date;
 use corpus::state::Action;
 use corpus::timeline::groups;
@@ -14,10 +15,6 @@ use yew::prelude::*;
 /// Props of [`TimelineList`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineListProps {
-    /// What matches the app's filters.
-    pub results: Shared,
-    /// Show only what matches (when filters are set).
-    pub hide_unmatched: bool,
     /// Hidden on screen, shown in print (the graph is on screen).
     pub print_only: bool,
 }
@@ -28,13 +25,16 @@ const PAGE: usize = 400;
 /// The list.
 #[component]
 pub fn TimelineList(props: &TimelineListProps) -> Html {
+    let results = use_results();
+    let hide_unmatched = *use_select(|s| s.state().has_filters());
+    let store = use_store();
     let shown = use_state(|| PAGE);
     let Ok(engine) = engine() else {
         return html! {};
     };
     let c = engine.corpus();
-    let r = &props.results.0;
-    let (events, articles): (Vec<u32>, Vec<u32>) = if props.hide_unmatched {
+    let r = &results.0;
+    let (events, articles): (Vec<u32>, Vec<u32>) = if hide_unmatched {
         (
             r.events.clone(),
             r.articles.iter().map(|a| a.article).collect(),
@@ -80,9 +80,9 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
                 <li class={classes!("tl-event", format!("c-{}", ev.category.as_str()))} data-event={ev.id.clone()}>
                     { event_date(ev) }
                     { " " }
-                    <ActionLink action={Action::SelectEvent(e)} class={classes!("tl-title")}>{ ev.title.clone() }</ActionLink>
+                    { action_link(&store, Action::SelectEvent(e), Some("tl-title".into()), None, None, Html::from(ev.title.clone())) }
                     <span class="meta">{ " — reported in " }</span>
-                    { evidence_links(c, ev) }
+                    { evidence_links(&store, c, ev) }
                 </li>
             }
         });
@@ -95,7 +95,7 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
                         <span class="badge inferred" title={ar.published.reason.clone().unwrap_or_default()}>{ "date inferred" }</span>
                     }
                     <span class="kind-tag">{ " Article published: " }</span>
-                    <ActionLink action={Action::OpenArticle(a, None)}>{ ar.title.clone() }</ActionLink>
+                    { link(&store, Action::OpenArticle(a, None), Html::from(ar.title.clone())) }
                 </li>
             }
         });
@@ -113,7 +113,7 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
     };
     html! {
         <div class={classes!("timeline-list", props.print_only.then_some("print-only"))}>
-            if props.hide_unmatched {
+            if hide_unmatched {
                 <p class="note">{ format!("Showing what matches the filters: {} and {}.", corpus::render::count(events.len(), "event"), corpus::render::count(articles.len(), "article")) }</p>
             }
             if gs.is_empty() {

@@ -1,0 +1,243 @@
+//! The app's listeners on the page, one hook each (Yew's `examples/contexts` habit): they
+//! read the store when an event comes, so none of them re-renders anything by itself.
+//!
+//! - [`use_address`]: back and forward read the address into the store;
+//! - [`use_shortcuts`]: `/` focuses the search box, Escape closes the entity card;
+//! - [`use_links`]: every [`crate::components::link`] on the page, followed in place
+//!   and kept pointing at the current state;
+//! - [`use_embedding`]: an embedded explorer takes commands from its host page and tells
+//!   it its height;
+//! - [`use_printing`]: whether the page is being printed (the timeline's list is drawn
+//!   for print only then).
+
+use crate::components::link::href;
+use crate::dom;
+use crate::engine;
+use crate::store::{use_select, use_store, StoreRef};
+use corpus::embed;
+use corpus::state::Action;
+use corpus::update::Msg;
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Back and forward: read the address.
+#[hook]
+pub fn use_address() {
+    let store = use_store();
+    use_effect_with((), move |_| {
+        let listener = dom::window().map(|w| {
+            EventListener::new(&w, "popstate", move |_| {
+                store.drop_pending_address();
+                store.send(Msg::Address(dom::location_search()));
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// `/` focuses the search box (unless typing); Escape closes the entity card.
+#[hook]
+pub fn use_shortcuts() {
+    let store = use_store();
+    use_effect_with((), move |_| {
+        let listener = dom::window().map(|w| {
+            EventListener::new_with_options(
+                &w,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let typing = dom::active_element().is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                    });
+                    let key = e.key();
+                    if key == "/" && !typing {
+                        e.prevent_default();
+                        dom::focus_id("search");
+                    } else if key == "Escape" && store.state().state.entity.is_some() {
+                        store.send(Msg::Do(Action::CloseEntity));
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
+
+/// The link (an `a[data-act]`) an event happened in, with its action.
+fn link_of(e: &web_sys::Event) -> Option<(web_sys::Element, Action)> {
+    let el = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[data-act]")
+        .ok()??;
+    let action = Action::from_token(&el.get_attribute("data-act")?)?;
+    Some((el, action))
+}
+
+/// Write a link's `href` from the current state.
+fn refresh(store: &StoreRef, el: &web_sys::Element, action: &Action) {
+    let Ok(engine) = engine() else { return };
+    let h = href(engine.corpus(), &store.state().state, action);
+    if el.get_attribute("href").as_deref() != Some(h.as_str()) {
+        let _ = el.set_attribute("href", &h);
+    }
+}
+
+/// Every action link on the page: a plain click does the action in place (a click with a
+/// modifier or another button is left to the browser: a new tab, a new window); and
+/// whatever can follow, copy or drag a link (a pointer over it, a finger or a button
+/// pressing it, keyboard focus, the context menu) first rewrites its `href` from the
+/// current state. One listener for every link, so links hold no callbacks and re-render
+/// with nothing. Registered while the app first renders (not in an effect, which Yew may
+/// run a frame later), so a link works as soon as it is on the page.
+#[hook]
+pub fn use_links() {
+    let store = use_store();
+    let _listeners = use_memo((), move |_| {
+        let mut listeners = Vec::new();
+        if let Some(doc) = dom::window().and_then(|w| w.document()) {
+            let s = store.clone();
+            listeners.push(EventListener::new_with_options(
+                &doc,
+                "click",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(m) = e.dyn_ref::<web_sys::MouseEvent>() else {
+                        return;
+                    };
+                    if m.default_prevented()
+                        || m.ctrl_key()
+                        || m.meta_key()
+                        || m.shift_key()
+                        || m.alt_key()
+                        || m.button() != 0
+                    {
+                        return;
+                    }
+                    if let Some((_, action)) = link_of(e) {
+                        e.prevent_default();
+                        s.send(Msg::Do(action));
+                    }
+                },
+            ));
+            for kind in [
+                "mouseover",
+                "focusin",
+                "pointerdown",
+                "contextmenu",
+                "dragstart",
+                "touchstart",
+            ] {
+                let s = store.clone();
+                let opts = EventListenerOptions {
+                    phase: EventListenerPhase::Capture,
+                    passive: true,
+                };
+                listeners.push(EventListener::new_with_options(
+                    &doc,
+                    kind,
+                    opts,
+                    move |e| {
+                        if let Some((el, action)) = link_of(e) {
+                            refresh(&s, &el, &action);
+                        }
+                    },
+                ));
+            }
+        }
+        listeners
+    });
+}
+
+/// Embedded (`embed=1`): take commands from the parent frame, say the explorer is ready,
+/// and tell the host the page's height whenever it changes.
+#[hook]
+pub fn use_embedding() {
+    let store = use_store();
+    let embed = use_select(|s| s.state().embed);
+    use_effect_with(*embed, move |&embed| {
+        let mut listener = None;
+        let mut observer = None;
+        if embed {
+            if let Some(w) = dom::window() {
+                let s = store.clone();
+                listener = Some(EventListener::new(&w, "message", move |e| {
+                    host_message(&s, e)
+                }));
+            }
+            observer = dom::observe_height(dom::post_height);
+            dom::post_to_host(&[("type", "pce:ready")]);
+        }
+        move || drop((listener, observer))
+    });
+}
+
+/// A message from the host page: only the parent frame may command the explorer.
+fn host_message(store: &StoreRef, e: &web_sys::Event) {
+    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+        return;
+    };
+    let Some(w) = dom::window() else { return };
+    let from_parent = match (e.source(), w.parent()) {
+        (Some(src), Ok(Some(parent))) => js_sys::Object::is(&src, &parent),
+        _ => false,
+    };
+    if !from_parent {
+        return;
+    }
+    let data = e.data();
+    let kind = js_sys::Reflect::get(&data, &"type".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let Some(kind) = kind.filter(|k| k.starts_with("pce:")) else {
+        return;
+    };
+    let mut fields = Vec::new();
+    for key in ["query", "article", "paragraph", "text", "entities"] {
+        let Ok(v) = js_sys::Reflect::get(&data, &key.into()) else {
+            continue;
+        };
+        if v.is_undefined() {
+            continue;
+        }
+        let value = if let Some(s) = v.as_string() {
+            embed::Value::Str(s)
+        } else if js_sys::Array::is_array(&v) {
+            let arr: js_sys::Array = v.unchecked_into();
+            let items: Option<Vec<String>> = arr.iter().map(|x| x.as_string()).collect();
+            items.map_or(embed::Value::Other, embed::Value::List)
+        } else {
+            embed::Value::Other
+        };
+        fields.push((key.to_string(), value));
+    }
+    store.send(Msg::Host { kind, fields });
+}
+
+/// Is the page being printed? (From `beforeprint` to `afterprint`.)
+#[hook]
+pub fn use_printing() -> bool {
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let mut listeners = Vec::new();
+            if let Some(w) = dom::window() {
+                for (kind, on) in [("beforeprint", true), ("afterprint", false)] {
+                    let p = printing.clone();
+                    listeners.push(EventListener::new(&w, kind, move |_| p.set(on)));
+                }
+            }
+            move || drop(listeners)
+        });
+    }
+    *printing
+}
