@@ -396,6 +396,20 @@ fn records(src: &Option<Source>, want: &str, found: &mut Found) -> (String, Vec<
     (src.name.clone(), out)
 }
 
+/// The message for a quote not found in an article, with the closest passage and the
+/// first character that differs (see [`crate::hint`]).
+fn not_found(article: &Article, quote: &str) -> String {
+    let mut m = format!("`{quote}` is not in the cleaned text of `{}`", article.id);
+    match crate::hint::closest(article, quote) {
+        Some(c) => {
+            m.push_str("; ");
+            m.push_str(&c.message(article, quote));
+        }
+        None => m.push_str("; no passage of the article is close to it (is it the right article?)"),
+    }
+    m
+}
+
 /// Find a verbatim quote in an article: (paragraph, byte start).
 fn find_quote(article: &Article, quote: &str) -> Option<(u32, u32)> {
     article
@@ -1305,9 +1319,7 @@ fn resolve_evidence(
             errors.push(Error::at(
                 file,
                 field.line,
-                ErrorKind::QuoteNotFound(format!(
-                    "`{quote}` is not in the cleaned text of `{aid}`"
-                )),
+                ErrorKind::QuoteNotFound(not_found(a, quote)),
             ));
             None
         }
@@ -1394,10 +1406,7 @@ fn build_measures(
                 errors.push(Error::at(
                     &file,
                     vf.line,
-                    ErrorKind::QuoteNotFound(format!(
-                        "`{quote}` is not in the cleaned text of `{}`",
-                        v[0]
-                    )),
+                    ErrorKind::QuoteNotFound(not_found(&corpus.articles[ai as usize], &quote)),
                 ));
                 continue;
             };

@@ -36,6 +36,7 @@ pub mod embed;
 pub mod error;
 pub mod export;
 pub mod figures;
+pub mod hint;
 pub mod matcher;
 pub mod model;
 pub mod query;
