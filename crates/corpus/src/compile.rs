@@ -1008,31 +1008,20 @@ fn build_entities(ds: &DataSet, found: &mut Found) -> (Vec<Entity>, Matcher) {
                 ErrorKind::Missing(format!("@entity {} has no alias", r.id)),
             ));
         }
-        if let (Some(name), Some(kind), Some(description)) = (name, kind, description) {
-            out.push(Entity {
-                id: r.id.clone(),
-                name: name.value.clone(),
-                kind,
-                aliases,
-                description: description.value.clone(),
-                outside: f
-                    .get("outside")
-                    .map(|o| o.value.clone())
-                    .filter(|o| !o.is_empty()),
-                mentions: Vec::new(),
-            });
-        } else {
-            // Keep indices aligned with the matcher.
-            out.push(Entity {
-                id: r.id.clone(),
-                name: String::new(),
-                kind: EntityKind::Event,
-                aliases,
-                description: String::new(),
-                outside: None,
-                mentions: Vec::new(),
-            });
-        }
+        // An entity with an error is kept as far as it was read: its index stays aligned
+        // with the matcher, and `corpus show` can still name it.
+        out.push(Entity {
+            id: r.id.clone(),
+            name: name.map(|n| n.value.clone()).unwrap_or_default(),
+            kind: kind.unwrap_or(EntityKind::Event),
+            aliases,
+            description: description.map(|d| d.value.clone()).unwrap_or_default(),
+            outside: f
+                .get("outside")
+                .map(|o| o.value.clone())
+                .filter(|o| !o.is_empty()),
+            mentions: Vec::new(),
+        });
     }
     (out, matcher)
 }
