@@ -1435,6 +1435,19 @@ fn build_measures(
                     continue;
                 }
             };
+            if rec::is_todo(v[2]) {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::Todo(format!(
+                        "the as-of date of `{}` in @measure {} is still `{}`: give the date the figure describes",
+                        vf.written_key(),
+                        r.id,
+                        v[2]
+                    )),
+                ));
+                continue;
+            }
             let Some(as_of) = DateSpec::parse(v[2]) else {
                 errors.push(Error::at(
                     &file,

@@ -73,6 +73,16 @@ pub struct Counts {
     pub todo: usize,
 }
 
+/// A date expression of the article: where it is and the date it gives.
+struct Dated {
+    paragraph: usize,
+    /// Byte range of its sentence in the paragraph.
+    sentence: (usize, usize),
+    /// Byte range of the expression in the paragraph.
+    expr: (usize, usize),
+    spec: Option<DateSpec>,
+}
+
 /// A name to propose as a new entity.
 struct EntityDraft {
     id: String,
@@ -330,8 +340,19 @@ fn topic_window(text: &str, sentence: (usize, usize), f: &figures::Found) -> Str
         .filter(|w| at(w) + w.text.len() <= f.start)
         .map(|w| w.text)
         .collect();
-    let from = before.len().saturating_sub(2);
-    format!("{} {own}", before[from..].join(" "))
+    // Two words before (`killing at least 70`), or up to six when those say nothing
+    // (`the number killed by the security forces at 62 or more`).
+    let near = format!(
+        "{} {own}",
+        before[before.len().saturating_sub(2)..].join(" ")
+    );
+    if !topics(&near).is_empty() {
+        return near;
+    }
+    format!(
+        "{} {own}",
+        before[before.len().saturating_sub(6)..].join(" ")
+    )
 }
 
 fn strip_poss(w: &str) -> &str {
@@ -352,8 +373,17 @@ fn raw_name(name: &str) -> String {
     }
 }
 
+/// A new id from a slug: at most 60 characters (ids may have 80, and a `-N` may follow),
+/// not already taken.
 fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let base = if base.is_empty() { "x" } else { base };
+    let mut base = base.to_string();
+    if base.len() > 60 {
+        // A slug is ASCII: any byte is a character boundary.
+        base.truncate(60);
+        let trimmed = base.trim_end_matches('-').len();
+        base.truncate(trimmed);
+    }
+    let base = if base.is_empty() { "x" } else { base.as_str() };
     let mut id = base.to_string();
     let mut n = 2;
     while taken.contains(&id) {
@@ -808,7 +838,7 @@ pub fn import(ds: &DataSet, name: &str, raw: &str) -> Result<Imported, Error> {
     let mut ev_block = String::new();
     let mut evidence_on: Vec<(String, String)> = Vec::new(); // (event id, line)
     let mut seen: HashSet<(usize, usize, String)> = HashSet::new();
-    let mut dated_sentences: Vec<(usize, (usize, usize), Option<DateSpec>)> = Vec::new();
+    let mut dated: Vec<Dated> = Vec::new();
     for (pi, p) in c.paragraphs.iter().enumerate() {
         let hits = all.find(&p.text);
         for (s, e) in scan::sentences(&p.text) {
@@ -820,7 +850,12 @@ pub fn import(ds: &DataSet, name: &str, raw: &str) -> Result<Imported, Error> {
                     ..expr
                 };
                 let r = scan::resolve(&expr, dateline);
-                dated_sentences.push((pi, (s, e), r.spec));
+                dated.push(Dated {
+                    paragraph: pi,
+                    sentence: (s, e),
+                    expr: (expr.start, expr.end),
+                    spec: r.spec,
+                });
                 let key = (
                     pi,
                     s,
@@ -954,12 +989,25 @@ pub fn import(ds: &DataSet, name: &str, raw: &str) -> Result<Imported, Error> {
             );
             match fit {
                 Some(m) if !quote.contains('|') => {
-                    let as_of = dated_sentences
+                    // The date of the sentence (the expression nearest the figure), else
+                    // the dateline.
+                    let distance = |(a, b): (usize, usize)| {
+                        if b <= f.start {
+                            f.start - b
+                        } else {
+                            a.saturating_sub(f.end)
+                        }
+                    };
+                    let as_of = dated
                         .iter()
-                        .find(|(dp, (ds_, de), spec)| {
-                            *dp == pi && *ds_ <= f.start && f.end <= *de && spec.is_some()
+                        .filter(|d| {
+                            d.paragraph == pi
+                                && d.sentence.0 <= f.start
+                                && f.end <= d.sentence.1
+                                && d.spec.is_some()
                         })
-                        .and_then(|x| x.2)
+                        .min_by_key(|d| distance(d.expr))
+                        .and_then(|d| d.spec)
                         .map(|x| x.to_source())
                         .or(dateline.map(|d| d.to_string()))
                         .unwrap_or_else(|| "TODO".into());
