@@ -52,7 +52,7 @@ pub mod synth;
 pub mod timeline;
 pub mod util;
 
-pub use compile::{compile, load_dir, Compiled, DataSet, Source};
+pub use compile::{build, compile, load_dir, Build, Compiled, DataSet, Source};
 pub use date::{Date, DateSpec, Precision};
 pub use error::{Error, ErrorKind};
 #[cfg(feature = "json")]

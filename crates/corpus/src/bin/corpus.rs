@@ -189,6 +189,11 @@ fn import(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let dir = data_dir(dir);
+    // A new corpus starts with an empty folder.
+    if let Err(e) = std::fs::create_dir_all(dir.join("raw")) {
+        eprintln!("{}: cannot create: {e}", dir.join("raw").display());
+        return ExitCode::from(1);
+    }
     for f in files {
         let path = Path::new(f);
         let bytes = match std::fs::read(path) {
