@@ -779,15 +779,16 @@ fn article_from(
             latest: None,
         }),
         (None, Some(f)) if ambiguous.is_some() => {
-            let a = ambiguous?;
-            errs.push(Error::at(
-                meta_file,
-                f.line,
-                ErrorKind::Conflict(format!(
-                    "the text has a numeric dateline (raw line {}: `{}`); replace `published` by `dateline_order: day-month-year` ({}) or `dateline_order: month-day-year` ({})",
-                    a.line, a.text, a.day_first, a.month_first
-                )),
-            ));
+            if let Some(a) = ambiguous {
+                errs.push(Error::at(
+                    meta_file,
+                    f.line,
+                    ErrorKind::Conflict(format!(
+                        "the text has a numeric dateline (raw line {}: `{}`); replace `published` by `dateline_order: day-month-year` ({}) or `dateline_order: month-day-year` ({})",
+                        a.line, a.text, a.day_first, a.month_first
+                    )),
+                ));
+            }
             None
         }
         (None, Some(f)) => {

@@ -186,6 +186,32 @@ fn an_ambiguous_dateline_without_an_order_says_both_readings() {
         "{}",
         errs[0]
     );
+    // `published:` cannot stand in for the reading; `dateline_order` needs a numeric one.
+    ds.articles
+        .as_mut()
+        .unwrap()
+        .text
+        .push_str("\n@article c\nfile: c.txt\npublished: 2023-01-10\npublished_reason: guess\n");
+    let errs: Vec<String> = build(&ds).errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("articles.rec:17: conflict: the text has a numeric dateline"),
+        "{}",
+        errs[0]
+    );
+    let mut ds = small_data();
+    ds.articles
+        .as_mut()
+        .unwrap()
+        .text
+        .push_str("dateline_order: day-month-year\n");
+    let errs: Vec<String> = build(&ds).errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].contains("`dateline_order` is only for a numeric dateline"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]
