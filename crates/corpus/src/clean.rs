@@ -14,13 +14,30 @@
 //! - U+00A0 and other odd spaces become plain spaces and runs of whitespace collapse;
 //! - a photo caption (`… [Photo: …]`) is kept as a caption, not as body text;
 //! - a `# Title`, or a short first line with no final punctuation, is the title; a line
-//!   of capitalised names is the byline; a line such as `23 December 2024` the dateline.
+//!   of capitalised names is the byline; a line such as `23 December 2024` the dateline;
+//! - the common web forms of a header are read too: `January 10, 2023 by NAME`,
+//!   `By NAME | 10 Jan 2023`, `By NAME`, a numeric date (`10/01/2023`, which may be
+//!   ambiguous: see [`Cleaned::ambiguous_dateline`]), and a subtitle (a `## ` line, or a
+//!   line between the title and the byline or dateline);
+//! - "Read more" and "Related:" links, share buttons and newsletter prompts are dropped;
+//! - a photo caption in its common web forms (`[Photo: …]`, `(Photo: …)`, `Photo: …`,
+//!   `… (AP Photo/…)`, `… Getty Images`) is a caption.
+//!
+//! Every dropped line is listed in [`Cleaned::dropped`] with its reason, so that
+//! `corpus import` and `corpus show` can tell the curator what was removed and why.
 
-use crate::date::Date;
+use crate::date::{Date, NumericDate};
 use crate::model::{Emphasis, ParagraphKind};
 
 /// Interface words that scrapers pick up as lines of their own.
 const STRAY_LINES: [&str; 6] = ["English", "Loading", "Español", "Share", "Print", "Menu"];
+
+/// The reason given for a dropped "Read more" or "Related:" line.
+pub const READ_MORE: &str = "\"read more\" link";
+/// The reason given for a dropped line of share buttons or a newsletter prompt.
+pub const SHARE: &str = "share or newsletter line";
+/// The reason given for a subtitle taken out of the body.
+pub const SUBTITLE: &str = "subtitle (kept apart from the body)";
 
 /// A cleaned article before it is joined with its metadata.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,12 +48,30 @@ pub struct Cleaned {
     pub authors: Option<(Vec<String>, usize)>,
     /// Date found in a dateline, with its line.
     pub dateline: Option<(Date, usize)>,
+    /// A numeric dateline that reads as two different dates (`10/01/2023`): the text
+    /// states a date but not which; the article's record must say (`dateline_order`).
+    pub ambiguous_dateline: Option<AmbiguousDate>,
+    /// A subtitle (standfirst) found in the header, with its line. It is not body text.
+    pub subtitle: Option<(String, usize)>,
     /// Clean paragraphs.
     pub paragraphs: Vec<CleanParagraph>,
     /// Lines dropped as artifacts: (line, reason).
     pub dropped: Vec<(usize, &'static str)>,
     /// Lines joined to the previous one across a page break.
     pub joined: Vec<usize>,
+}
+
+/// A numeric dateline with two possible readings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmbiguousDate {
+    /// The date as written (`10/01/2023`).
+    pub text: String,
+    /// Its line in the raw file.
+    pub line: usize,
+    /// Read day-month-year.
+    pub day_first: Date,
+    /// Read month-day-year.
+    pub month_first: Date,
 }
 
 /// A clean paragraph with the raw line it starts on.
@@ -114,6 +149,266 @@ fn looks_like_byline(line: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
+/// A date in a header line: a written-out date, or a numeric one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum HeaderDate {
+    Day(Date),
+    Ambiguous(Date, Date),
+}
+
+fn header_date(s: &str) -> Option<HeaderDate> {
+    let s = s.trim().trim_end_matches('.').trim();
+    let s = [
+        "Published ",
+        "Published: ",
+        "Posted ",
+        "Posted: ",
+        "Updated ",
+    ]
+    .iter()
+    .find_map(|p| s.strip_prefix(p))
+    .unwrap_or(s)
+    .trim();
+    let s = s.strip_prefix("on ").unwrap_or(s);
+    if let Some(d) = Date::parse_dateline(s) {
+        return Some(HeaderDate::Day(d));
+    }
+    match NumericDate::parse(s)? {
+        NumericDate::One(d) => Some(HeaderDate::Day(d)),
+        NumericDate::Ambiguous {
+            day_first,
+            month_first,
+        } => Some(HeaderDate::Ambiguous(day_first, month_first)),
+    }
+}
+
+/// What a header line holds.
+#[derive(Clone, Debug, PartialEq)]
+enum HeaderLine {
+    Date(HeaderDate, String),
+    Byline(Vec<String>),
+    Both(Vec<String>, HeaderDate, String),
+}
+
+/// `By NAME`, `BY NAME`, `by NAME`: the names after the word.
+fn after_by(s: &str) -> Option<&str> {
+    ["By ", "BY ", "by "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .map(str::trim)
+}
+
+/// Separators between the byline and the date on one line (`By NAME | 10 Jan 2023`).
+const HEADER_SEPARATORS: [&str; 8] = [" | ", " · ", " • ", " — ", " – ", " - ", " on ", ", "];
+
+/// The separators that may stand between a date and names with no `By` (`Ana Ruiz | 10
+/// Jan 2023`). A comma may not: `Lima, 10 January 2023` is a place and a date.
+const BARE_SEPARATORS: [&str; 3] = [" | ", " · ", " • "];
+
+/// Read a header line: a date, a byline, or both (`January 10, 2023 by NAME`,
+/// `By NAME | 10 Jan 2023`). `bare_names` allows a byline without `By` (a line of
+/// capitalised names), which is only trusted right after a title.
+fn header_line(line: &str, bare_names: bool) -> Option<HeaderLine> {
+    let t = plain(line);
+    if let Some(d) = header_date(&t) {
+        return Some(HeaderLine::Date(d, t));
+    }
+    // DATE by NAMES
+    for by in [" by ", " By ", " BY "] {
+        if let Some((date, names)) = t.split_once(by) {
+            if let (Some(d), Some(n)) = (
+                header_date(date.trim_end_matches([',', '|', '·', '•', '—', '–', '-', ' '])),
+                looks_like_byline(names),
+            ) {
+                return Some(HeaderLine::Both(n, d, date.trim().to_string()));
+            }
+        }
+    }
+    // [By] NAMES SEP DATE, or DATE SEP [By] NAMES
+    let by = after_by(&t);
+    for sep in HEADER_SEPARATORS {
+        for (i, _) in t.match_indices(sep) {
+            let (a, b) = (t[..i].trim(), t[i + sep.len()..].trim());
+            if let Some(d) = header_date(b) {
+                let bare = bare_names && BARE_SEPARATORS.contains(&sep);
+                let n = match after_by(a) {
+                    Some(names) => looks_like_byline(names),
+                    None if bare => bare_byline(a),
+                    None => None,
+                };
+                if let Some(n) = n {
+                    return Some(HeaderLine::Both(n, d, b.to_string()));
+                }
+            }
+            if let Some(d) = header_date(a) {
+                let bare = bare_names && BARE_SEPARATORS.contains(&sep);
+                let n = match after_by(b) {
+                    Some(names) => looks_like_byline(names),
+                    None if bare => bare_byline(b),
+                    None => None,
+                };
+                if let Some(n) = n {
+                    return Some(HeaderLine::Both(n, d, a.to_string()));
+                }
+            }
+        }
+    }
+    if let Some(names) = by.and_then(looks_like_byline) {
+        return Some(HeaderLine::Byline(names));
+    }
+    if bare_names {
+        if let Some(names) = bare_byline(line) {
+            return Some(HeaderLine::Byline(names));
+        }
+    }
+    None
+}
+
+/// A byline without `By`: at least two capitalised words, and no final full stop (a
+/// one-word sentence such as `Body.` is not a name).
+fn bare_byline(line: &str) -> Option<Vec<String>> {
+    let t = plain(line);
+    if t.split_whitespace().count() < 2 || t.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    looks_like_byline(&t)
+}
+
+/// A line that is surely part of a header: a date, a line with `By`, or a line of names
+/// followed by a date line.
+fn strong_header(content: &[(usize, String)], k: usize) -> bool {
+    let Some((_, l)) = content.get(k) else {
+        return false;
+    };
+    header_line(l, false).is_some()
+        || (bare_byline(l).is_some()
+            && content
+                .get(k + 1)
+                .is_some_and(|(_, next)| header_line(next, false).is_some()))
+}
+
+/// A "Read more" / "Related:" link line (short, and starting with one of those phrases).
+fn is_read_more(line: &str) -> bool {
+    let t = plain(line);
+    if t.split_whitespace().count() > 20 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let lower = lower.trim_start_matches(['»', '›', '→', '>', '-', '•', ' ']);
+    for p in [
+        "read more",
+        "read also",
+        "also read",
+        "see also",
+        "more on this",
+    ] {
+        if let Some(rest) = lower.strip_prefix(p) {
+            if rest.is_empty()
+                || rest.starts_with([':', ' ', '»', '›', '→', '|', '-', '–', '—', '.'])
+            {
+                return true;
+            }
+        }
+    }
+    for p in [
+        "related:",
+        "related articles",
+        "related article",
+        "related stories",
+        "related content",
+        "recommended:",
+        "read next",
+    ] {
+        if lower.starts_with(p) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A line of share buttons (`Share on Facebook`, `Facebook Twitter WhatsApp Email`,
+/// `Share this article`) or a newsletter prompt.
+fn is_share_line(line: &str) -> bool {
+    let t = plain(line);
+    let lower = t.to_lowercase();
+    if lower.split_whitespace().count() > 14 {
+        return false;
+    }
+    for p in [
+        "share this",
+        "share on ",
+        "share via ",
+        "share:",
+        "sign up for our newsletter",
+        "subscribe to our newsletter",
+        "follow us on ",
+        "click to share",
+        "copy link",
+    ] {
+        if lower.starts_with(p) {
+            return true;
+        }
+    }
+    const BUTTONS: [&str; 16] = [
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "linkedin",
+        "telegram",
+        "reddit",
+        "print",
+        "share",
+        "tweet",
+        "copy",
+        "link",
+        "messenger",
+        "bluesky",
+    ];
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ',' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| BUTTONS.contains(w))
+}
+
+/// Is this paragraph a photo caption? `… [Photo: …]` (the seeds' form) and the common web
+/// forms: `(Photo: …)`, `[Image: …]`, a line starting `Photo:`, a credit such as
+/// `(AP Photo/Name)`, `Getty Images` or `Photograph: …`.
+fn is_caption(text: &str) -> bool {
+    if text.contains("[Photo:") || text.contains("[Photo ") {
+        return true;
+    }
+    if text.split_whitespace().count() > 60 {
+        return false;
+    }
+    let starts = [
+        "Photo:",
+        "Photograph:",
+        "Image:",
+        "Picture:",
+        "Photo credit:",
+        "Caption:",
+    ];
+    let contains = [
+        "(Photo:",
+        "(Photo by ",
+        "[Image:",
+        "(Image:",
+        "(Photograph:",
+        "AP Photo/",
+        "(Reuters/",
+        "Getty Images",
+        "(Credit:",
+        "Photo credit:",
+        "| Photo:",
+        "/ Photo:",
+    ];
+    starts.iter().any(|p| text.starts_with(p)) || contains.iter().any(|p| text.contains(p))
+}
+
 /// Clean a raw article.
 pub fn clean(raw: &str) -> Cleaned {
     let text = normalise(raw);
@@ -133,6 +428,14 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         if STRAY_LINES.contains(&t.as_str()) {
             dropped.push((n, "stray line"));
+            continue;
+        }
+        if is_read_more(&t) {
+            dropped.push((n, READ_MORE));
+            continue;
+        }
+        if is_share_line(&t) {
+            dropped.push((n, SHARE));
             continue;
         }
         // A stray word glued to the first words of a line ("LoadingProtests ...").
@@ -156,12 +459,15 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut title = None;
     let mut authors = None;
     let mut dateline = None;
+    let mut ambiguous_dateline = None;
+    let mut subtitle = None;
     let mut skip = 0usize; // number of leading content lines consumed by the header
     if let Some((n, first)) = content.first() {
         if let Some(t) = first.strip_prefix("# ") {
             title = Some((plain(t), *n));
             skip = 1;
         } else if !ends_sentence(first)
+            && header_line(first, false).is_none()
             && first.split_whitespace().count() <= 25
             && content.len() > 1
             && !starts_lowercase(&content[1].1)
@@ -170,25 +476,66 @@ pub fn clean(raw: &str) -> Cleaned {
             skip = 1;
         }
     }
-    for _ in 0..2 {
+    // Up to four header lines: subtitle, byline, dateline (or both on one line).
+    fn set_date(
+        d: HeaderDate,
+        text: &str,
+        n: usize,
+        dateline: &mut Option<(Date, usize)>,
+        ambiguous: &mut Option<AmbiguousDate>,
+    ) {
+        match d {
+            HeaderDate::Day(d) => *dateline = Some((d, n)),
+            HeaderDate::Ambiguous(day_first, month_first) => {
+                *ambiguous = Some(AmbiguousDate {
+                    text: text.to_string(),
+                    line: n,
+                    day_first,
+                    month_first,
+                })
+            }
+        }
+    }
+    for _ in 0..4 {
         let Some((n, l)) = content.get(skip) else {
             break;
         };
-        if dateline.is_none() {
-            if let Some(d) = Date::parse_dateline(&plain(l)) {
-                dateline = Some((d, *n));
-                skip += 1;
-                continue;
+        let have_date = dateline.is_some() || ambiguous_dateline.is_some();
+        let bare_names = title.is_some();
+        match header_line(l, bare_names) {
+            Some(HeaderLine::Date(d, text)) if !have_date => {
+                set_date(d, &text, *n, &mut dateline, &mut ambiguous_dateline)
             }
-        }
-        if authors.is_none() && title.is_some() {
-            if let Some(names) = looks_like_byline(l) {
+            Some(HeaderLine::Byline(names)) if authors.is_none() => {
                 authors = Some((names, *n));
-                skip += 1;
-                continue;
+            }
+            Some(HeaderLine::Both(names, d, text)) if authors.is_none() && !have_date => {
+                authors = Some((names, *n));
+                set_date(d, &text, *n, &mut dateline, &mut ambiguous_dateline);
+            }
+            Some(_) => break,
+            None => {
+                // A subtitle: a `## ` line, or a line right after the title that is
+                // followed by the byline or dateline.
+                let next_is_header = strong_header(&content, skip + 1);
+                let first_after_title = title.is_some()
+                    && subtitle.is_none()
+                    && authors.is_none()
+                    && !have_date
+                    && title
+                        .as_ref()
+                        .is_some_and(|(_, tl)| skip == 1 && *tl == content[0].0);
+                if let Some(st) = l.strip_prefix("## ").filter(|_| first_after_title) {
+                    subtitle = Some((plain(st), *n));
+                } else if first_after_title && next_is_header && !starts_lowercase(l) {
+                    subtitle = Some((plain(l), *n));
+                } else {
+                    break;
+                }
+                dropped.push((*n, SUBTITLE));
             }
         }
-        break;
+        skip += 1;
     }
     let header_lines: Vec<usize> = content.iter().take(skip).map(|(n, _)| *n).collect();
 
@@ -216,7 +563,7 @@ pub fn clean(raw: &str) -> Cleaned {
             if text.is_empty() {
                 return None;
             }
-            let kind = if text.contains("[Photo:") || text.contains("[Photo ") {
+            let kind = if is_caption(&text) {
                 ParagraphKind::Caption
             } else {
                 ParagraphKind::Body
@@ -229,10 +576,13 @@ pub fn clean(raw: &str) -> Cleaned {
             })
         })
         .collect();
+    dropped.sort_by_key(|d| d.0);
     Cleaned {
         title,
         authors,
         dateline,
+        ambiguous_dateline,
+        subtitle,
         paragraphs,
         dropped,
         joined,
@@ -511,5 +861,135 @@ mod tests {
         let c = clean("Protests continued on Monday.\nThe regime met.");
         assert!(c.title.is_none());
         assert_eq!(c.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn web_byline_with_date_first() {
+        for raw in [
+            "Police fire on marchers in Juliaca\n\nJanuary 10, 2023 by Jane Doe\n\nBody.",
+            "# Police fire on marchers in Juliaca\n\nJanuary 10, 2023 By Jane Doe and Juan de la Cruz\n\nBody.",
+            "# Police fire on marchers in Juliaca\n\n10 Jan 2023 by Jane Doe\n\nBody.",
+        ] {
+            let c = clean(raw);
+            assert_eq!(c.title.as_ref().unwrap().0, "Police fire on marchers in Juliaca");
+            assert_eq!(c.authors.as_ref().unwrap().0[0], "Jane Doe", "{raw}");
+            assert_eq!(c.dateline.unwrap().0.to_string(), "2023-01-10");
+            assert_eq!(c.authors.as_ref().unwrap().1, c.dateline.unwrap().1);
+            assert_eq!(texts(&c), ["Body."]);
+        }
+        let c = clean("T here\n\nJanuary 10, 2023 By Jane Doe and Juan de la Cruz\n\nBody.");
+        assert_eq!(c.authors.unwrap().0, ["Jane Doe", "Juan de la Cruz"]);
+    }
+
+    #[test]
+    fn web_byline_with_names_first() {
+        for raw in [
+            "# T here\n\nBy Jane Doe | 10 Jan 2023\n\nBody.",
+            "# T here\n\nBY Jane Doe · January 10, 2023\n\nBody.",
+            "# T here\n\nBy Jane Doe, Tuesday, January 10, 2023\n\nBody.",
+            "# T here\n\nJane Doe | 10 Jan. 2023\n\nBody.",
+            "# T here\n\nBy Jane Doe\nPublished January 10th, 2023\n\nBody.",
+            "# T here\n\n10 January 2023\nBy Jane Doe\n\nBody.",
+        ] {
+            let c = clean(raw);
+            assert_eq!(
+                c.authors.as_ref().map(|a| a.0.clone()),
+                Some(vec!["Jane Doe".to_string()]),
+                "{raw}"
+            );
+            assert_eq!(
+                c.dateline.map(|d| d.0.to_string()).as_deref(),
+                Some("2023-01-10"),
+                "{raw}"
+            );
+            assert_eq!(texts(&c), ["Body."], "{raw}");
+        }
+        // "By" makes a byline even without a title.
+        let c = clean("By Jane Doe\n\nPolice fired on marchers.");
+        assert_eq!(c.authors.unwrap().0, ["Jane Doe"]);
+        assert!(c.title.is_none());
+    }
+
+    #[test]
+    fn a_place_and_a_date_is_not_a_byline() {
+        let c = clean("# T here\n\nLima, 10 January 2023\n\nBody.");
+        assert!(c.authors.is_none());
+        assert!(c.dateline.is_none());
+        let c = clean("# T here\n\nBy the end of the year, 10 people had left.\n\nBody.");
+        assert!(c.authors.is_none());
+        assert_eq!(c.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn numeric_datelines() {
+        // Both readings possible: the text does not say which, so no date is taken.
+        let c = clean("# T here\n\nJane Doe\n10/01/2023\n\nBody.");
+        assert!(c.dateline.is_none());
+        let a = c.ambiguous_dateline.clone().unwrap();
+        assert_eq!((a.text.as_str(), a.line), ("10/01/2023", 4));
+        assert_eq!(a.day_first.to_string(), "2023-01-10");
+        assert_eq!(a.month_first.to_string(), "2023-10-01");
+        assert_eq!(texts(&c), ["Body."]);
+        // Only one reading possible, or both the same day: a stated date.
+        for (raw, want) in [
+            ("25/01/2023", "2023-01-25"),
+            ("01/25/2023", "2023-01-25"),
+            ("05.05.2023", "2023-05-05"),
+            ("2023-01-10", "2023-01-10"),
+        ] {
+            let c = clean(&format!("# T here\n\nBy Jane Doe | {raw}\n\nBody."));
+            assert_eq!(c.dateline.unwrap().0.to_string(), want, "{raw}");
+            assert!(c.ambiguous_dateline.is_none());
+        }
+    }
+
+    #[test]
+    fn subtitles_are_kept_out_of_the_body() {
+        let c = clean("# Police fire on marchers\n\nSeventeen dead in a day of protests in the south\n\nJanuary 10, 2023 by Jane Doe\n\nBody.");
+        assert_eq!(
+            c.subtitle,
+            Some(("Seventeen dead in a day of protests in the south".into(), 3))
+        );
+        assert_eq!(texts(&c), ["Body."]);
+        assert!(c.dropped.contains(&(3, SUBTITLE)));
+        let c = clean("# Police fire\n## Seventeen dead\n\nBody one.\n\nBody two.");
+        assert_eq!(c.subtitle.clone().unwrap().0, "Seventeen dead");
+        assert_eq!(texts(&c), ["Body one.", "Body two."]);
+        // A first paragraph is not a subtitle when no byline or dateline follows it.
+        let c = clean("# Police fire\n\nSeventeen died on Monday\n\nBody two.");
+        assert!(c.subtitle.is_none());
+        assert_eq!(c.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn read_more_and_share_lines_are_dropped() {
+        let c = clean("# T here\n\nBody one.\n\nRead more: Peru's Congress votes again\n\nREAD MORE\n\nRelated: Another story\n\nShare on Facebook\n\nFacebook Twitter WhatsApp Email\n\nSign up for our newsletter\n\nBody two.\n\nRead more about the cuts in our long report on the budget, which we published last year and which covers the regions.");
+        assert_eq!(texts(&c)[..2], ["Body one.", "Body two."]);
+        assert_eq!(
+            c.paragraphs.len(),
+            3,
+            "a long sentence that starts with Read more stays"
+        );
+        let reasons: Vec<_> = c.dropped.iter().map(|d| d.1).collect();
+        assert_eq!(
+            reasons,
+            [READ_MORE, READ_MORE, READ_MORE, SHARE, SHARE, SHARE]
+        );
+        assert_eq!(c.dropped[0].0, 5);
+    }
+
+    #[test]
+    fn web_photo_captions_are_captions() {
+        for cap in [
+            "Protesters in Juliaca on Monday. (Photo: Reuters)",
+            "Photo: Police block a road near Puno",
+            "Marchers in Lima. (AP Photo/Martin Mejia)",
+            "Marchers in Lima. Jane Doe/Getty Images",
+            "Troops in Lima [Photo: U.S. Air Force]",
+        ] {
+            let c = clean(&format!("# T here\n\nBody.\n\n{cap}\n\nMore body."));
+            assert_eq!(c.paragraphs[1].kind, ParagraphKind::Caption, "{cap}");
+            assert_eq!(c.paragraphs[0].kind, ParagraphKind::Body);
+        }
     }
 }

@@ -38,6 +38,79 @@ pub struct DataSet {
     pub raw: Vec<Source>,
 }
 
+/// The data folder read as far as it goes: the corpus of everything that could be built,
+/// and every error. [`compile`] turns it into a [`Compiled`] corpus only when there is no
+/// error; `corpus check` and `corpus show` use it as it is, so that a curator can read an
+/// article and see what is left while other records are broken.
+///
+/// An article whose metadata has an error is still built (with an empty title or a
+/// placeholder date where those are missing), so that the events, measures and aliases
+/// that quote it are checked against its text instead of all failing with it: one bad
+/// record gives one error.
+#[derive(Clone, Debug)]
+pub struct Build {
+    /// What could be built. Not a valid corpus unless `errors` is empty.
+    pub corpus: Corpus,
+    /// Every error, sorted by file and line.
+    pub errors: Vec<Error>,
+    /// Notes (e.g. raw files used without an `@article` record).
+    pub notes: Vec<String>,
+    /// Capitalised names in the text that no alias covers: (name, occurrences, first place).
+    pub uncovered: Vec<(String, usize, String)>,
+    /// Draft records and draft fields not yet confirmed (each is also an error).
+    pub drafts: Vec<Draft>,
+    /// Where each article of `corpus.articles` comes from (same order).
+    pub sources: Vec<ArticleSource>,
+}
+
+/// A draft record (`@draft-KIND ID`) or draft field (`draft-KEY: ...`) in a data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The data file.
+    pub file: String,
+    /// Its line (the header of a draft record, or the draft field).
+    pub line: usize,
+    /// The record kind (`entity`, `event`, `measure`, `article`).
+    pub kind: String,
+    /// The record id.
+    pub id: String,
+    /// The draft field's key, or `None` for a whole draft record.
+    pub key: Option<String>,
+    /// The ids of the articles it concerns (its evidence, its values, the article itself;
+    /// for an entity, the articles that mention it).
+    pub articles: Vec<String>,
+}
+
+impl Draft {
+    /// What it is, as written: `@draft-entity lima` or `draft-value in @measure death-toll`.
+    pub fn what(&self) -> String {
+        match &self.key {
+            None => format!("@{}{} {}", rec::DRAFT_PREFIX, self.kind, self.id),
+            Some(k) => format!("{}{k} in @{} {}", rec::DRAFT_PREFIX, self.kind, self.id),
+        }
+    }
+}
+
+/// Where an article's text comes from and what cleaning did to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleSource {
+    /// The raw file, relative to the data folder (`raw/001.txt`).
+    pub raw: String,
+    /// The raw line each paragraph starts on (same order as the paragraphs).
+    pub lines: Vec<usize>,
+    /// Raw lines dropped by cleaning, with the reason.
+    pub dropped: Vec<(usize, &'static str)>,
+    /// Raw lines joined to the line before (a paragraph cut by a page break).
+    pub joined: Vec<usize>,
+    /// The subtitle cleaning found, with its raw line.
+    pub subtitle: Option<(String, usize)>,
+    /// The line of its `@article` record in `articles.rec`, if it has one.
+    pub record_line: Option<usize>,
+    /// False when its metadata has an error (the article is then built with a placeholder
+    /// for what is missing).
+    pub complete: bool,
+}
+
 /// A successful build: the corpus and what a curator should look at.
 #[derive(Clone, Debug)]
 pub struct Compiled {
@@ -188,26 +261,72 @@ const ARTICLE_KEYS: &[&str] = &[
     "published_reason",
     "published_earliest",
     "published_latest",
+    "dateline_order",
 ];
 
-fn records(src: &Option<Source>, want: &str, errors: &mut Vec<Error>) -> (String, Vec<Record>) {
+/// Collects what a build finds besides the corpus.
+#[derive(Default)]
+struct Found {
+    errors: Vec<Error>,
+    notes: Vec<String>,
+    drafts: Vec<Draft>,
+    /// Files with a record header that was rejected (bad syntax or id, wrong kind, id
+    /// used twice): references to their ids are then not checked, since the id a
+    /// reference means may be the one that was rejected.
+    broken_headers: HashSet<String>,
+}
+
+/// The article ids a record's `evidence`/`value` fields (or `file`, for an article) name.
+fn articles_named(r: &Record, fields: &[&rec::Field]) -> Vec<String> {
+    if r.kind == "article" {
+        return vec![r.id.clone()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    for f in fields {
+        if f.key == "evidence" || f.key == "value" {
+            if let Some((a, _)) = f.value.split_once('|') {
+                let a = a.trim().to_string();
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn records(src: &Option<Source>, want: &str, found: &mut Found) -> (String, Vec<Record>) {
     let Some(src) = src else {
         return (String::new(), Vec::new());
     };
+    let errors = &mut found.errors;
     let (recs, errs) = rec::parse(&src.name, &src.text);
     errors.extend(errs);
+    let headers = src
+        .text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('@'))
+        .count();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
+    let mut intact = headers == recs.len();
     for r in recs {
+        intact &= rec::valid_id(&r.id);
         if r.kind != want {
+            intact = false;
             errors.push(Error::at(
                 &src.name,
                 r.line,
-                ErrorKind::Syntax(format!("expected `@{want} ID`, found `@{}`", r.kind)),
+                ErrorKind::Syntax(format!(
+                    "expected `@{want} ID` (or `@{}{want} ID`), found `{}`",
+                    rec::DRAFT_PREFIX,
+                    r.header()
+                )),
             ));
             continue;
         }
         if let Some(first) = seen.get(&r.id) {
+            intact = false;
             errors.push(Error::at(
                 &src.name,
                 r.line,
@@ -216,9 +335,79 @@ fn records(src: &Option<Source>, want: &str, errors: &mut Vec<Error>) -> (String
             continue;
         }
         seen.insert(r.id.clone(), r.line);
+        for t in &r.todo {
+            errors.push(Error::at(
+                &src.name,
+                t.line,
+                ErrorKind::Todo(format!(
+                    "`{}` of {} is still `{}`",
+                    t.written_key(),
+                    r.header(),
+                    t.value
+                )),
+            ));
+        }
+        if r.draft {
+            let all: Vec<&rec::Field> = r.fields.iter().collect();
+            errors.push(Error::at(
+                &src.name,
+                r.line,
+                ErrorKind::Draft(format!(
+                    "{} is proposed, not confirmed: review it, then confirm it by changing `@{}{want}` to `@{want}` (or delete the record)",
+                    r.header(),
+                    rec::DRAFT_PREFIX
+                )),
+            ));
+            found.drafts.push(Draft {
+                file: src.name.clone(),
+                line: r.line,
+                kind: want.to_string(),
+                id: r.id.clone(),
+                key: None,
+                articles: articles_named(&r, &all),
+            });
+        }
+        for f in r.fields.iter().filter(|f| f.draft) {
+            errors.push(Error::at(
+                &src.name,
+                f.line,
+                ErrorKind::Draft(format!(
+                    "`{}` in {} is proposed, not confirmed: review it, then confirm it by changing `{}:` to `{}:` (or delete the line)",
+                    f.written_key(),
+                    r.header(),
+                    f.written_key(),
+                    f.key
+                )),
+            ));
+            found.drafts.push(Draft {
+                file: src.name.clone(),
+                line: f.line,
+                kind: want.to_string(),
+                id: r.id.clone(),
+                key: Some(f.key.clone()),
+                articles: articles_named(&r, &[f]),
+            });
+        }
         out.push(r);
     }
+    if !intact {
+        found.broken_headers.insert(src.name.clone());
+    }
     (src.name.clone(), out)
+}
+
+/// The message for a quote not found in an article, with the closest passage and the
+/// first character that differs (see [`crate::hint`]).
+fn not_found(article: &Article, quote: &str) -> String {
+    let mut m = format!("`{quote}` is not in the cleaned text of `{}`", article.id);
+    match crate::hint::closest(article, quote) {
+        Some(c) => {
+            m.push_str("; ");
+            m.push_str(&c.message(article, quote));
+        }
+        None => m.push_str("; no passage of the article is close to it (is it the right article?)"),
+    }
+    m
 }
 
 /// Find a verbatim quote in an article: (paragraph, byte start).
@@ -230,68 +419,141 @@ fn find_quote(article: &Article, quote: &str) -> Option<(u32, u32)> {
         .find_map(|(i, p)| p.text.find(quote).map(|s| (i as u32, s as u32)))
 }
 
-/// Build the corpus.
+/// Build the corpus: a complete, consistent [`Compiled`] corpus, or every error.
 pub fn compile(ds: &DataSet) -> Result<Compiled, Vec<Error>> {
-    let mut errors = Vec::new();
-    let mut notes = Vec::new();
-    let articles = build_articles(ds, &mut errors, &mut notes);
-    let (entities, matcher) = build_entities(ds, &mut errors);
+    let b = build(ds);
+    if !b.errors.is_empty() {
+        return Err(b.errors);
+    }
+    Ok(Compiled {
+        corpus: b.corpus,
+        uncovered: b.uncovered,
+        notes: b.notes,
+    })
+}
+
+/// Read the data set as far as it goes: see [`Build`].
+pub fn build(ds: &DataSet) -> Build {
+    let mut found = Found::default();
+    let built = build_articles(ds, &mut found);
+    let (entities, matcher) = build_entities(ds, &mut found);
+    let (articles, sources): (Vec<Article>, Vec<ArticleSource>) =
+        built.articles.into_iter().unzip();
     let mut corpus = Corpus {
         articles,
         entities,
         ..Corpus::default()
     };
     find_mentions(&mut corpus, &matcher);
-    check_aliases_occur(ds, &corpus, &mut errors);
-    corpus.figures = find_figures(&corpus.articles);
-    corpus.events = build_events(ds, &corpus, &mut errors);
-    corpus.measures = build_measures(ds, &corpus, &mut errors);
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-        return Err(errors);
+    // With an article missing, an alias found only there would be reported as never
+    // found: a second error for the same cause.
+    if built.all_built {
+        check_aliases_occur(ds, &corpus, &mut found.errors);
     }
+    corpus.figures = find_figures(&corpus.articles);
+    corpus.events = build_events(ds, &corpus, &built.dead, &mut found);
+    corpus.measures = build_measures(ds, &corpus, &built.dead, &mut found);
+    for d in found.drafts.iter_mut().filter(|d| d.kind == "entity") {
+        if let Some(e) = corpus.entities.iter().find(|e| e.id == d.id) {
+            let mut ids: Vec<String> = Vec::new();
+            for m in &e.mentions {
+                let a = &corpus.articles[m.article as usize].id;
+                if !ids.contains(a) {
+                    ids.push(a.clone());
+                }
+            }
+            d.articles = ids;
+        }
+    }
+    let mut errors = found.errors;
+    errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let uncovered = uncovered_names(&corpus);
-    Ok(Compiled {
+    Build {
         corpus,
+        errors,
+        notes: found.notes,
         uncovered,
-        notes,
-    })
+        drafts: found.drafts,
+        sources,
+    }
 }
 
-fn build_articles(ds: &DataSet, errors: &mut Vec<Error>, notes: &mut Vec<String>) -> Vec<Article> {
+/// The articles of a build, and what the rest of the build must know about those that
+/// could not be built.
+struct BuiltArticles {
+    articles: Vec<(Article, ArticleSource)>,
+    /// Ids of `@article` records whose article could not be built at all (no such raw
+    /// file, or no text): references to them are not reported again.
+    dead: HashSet<String>,
+    /// Every raw file became an article.
+    all_built: bool,
+}
+
+fn build_articles(ds: &DataSet, found: &mut Found) -> BuiltArticles {
     if ds.raw.is_empty() {
-        errors.push(Error::in_file(
+        found.errors.push(Error::in_file(
             "raw",
             ErrorKind::Missing("no raw/*.txt article".into()),
         ));
     }
-    let (file, recs) = records(&ds.articles, "article", errors);
+    let (file, recs) = records(&ds.articles, "article", found);
+    let headers_broken = found.broken_headers.contains(&file);
+    let errors = &mut found.errors;
+    let notes = &mut found.notes;
     let mut by_file: HashMap<&str, &Record> = HashMap::new();
+    let mut dead: HashSet<String> = HashSet::new();
+    let with_record: HashSet<String> = recs
+        .iter()
+        .flat_map(|r| r.fields.iter().filter(|f| f.key == "file"))
+        .map(|f| format!("raw/{}", f.value))
+        .collect();
+    let unclaimed: Vec<&str> = ds
+        .raw
+        .iter()
+        .filter(|s| !with_record.contains(&s.name))
+        .map(|s| s.name.as_str())
+        .collect();
     for r in &recs {
         let mut errs = Vec::new();
         let f = Fields::new(&file, r, ARTICLE_KEYS, &[], &mut errs);
-        if let Some(src) = f.required("file", &mut errs) {
-            let path = format!("raw/{}", src.value);
-            if !ds.raw.iter().any(|s| s.name == path) {
-                errs.push(Error::at(
-                    &file,
-                    src.line,
-                    ErrorKind::UnknownId(format!("no file `{path}` for @article {}", r.id)),
-                ));
-            } else if let Some(prev) = by_file.insert(src.value.as_str(), r) {
-                errs.push(Error::at(
-                    &file,
-                    src.line,
-                    ErrorKind::Duplicate(format!(
-                        "`{}` is already the file of @article {}",
-                        src.value, prev.id
-                    )),
-                ));
+        match f.required("file", &mut errs) {
+            Some(src) => {
+                let path = format!("raw/{}", src.value);
+                if !ds.raw.iter().any(|s| s.name == path) {
+                    let hint = if unclaimed.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (raw files with no record: {})", unclaimed.join(", "))
+                    };
+                    errs.push(Error::at(
+                        &file,
+                        src.line,
+                        ErrorKind::UnknownId(format!(
+                            "no file `{path}` for @article {}{hint}",
+                            r.id
+                        )),
+                    ));
+                    dead.insert(r.id.clone());
+                } else if let Some(prev) = by_file.insert(src.value.as_str(), r) {
+                    errs.push(Error::at(
+                        &file,
+                        src.line,
+                        ErrorKind::Duplicate(format!(
+                            "`{}` is already the file of @article {}",
+                            src.value, prev.id
+                        )),
+                    ));
+                    dead.insert(r.id.clone());
+                }
+            }
+            None => {
+                dead.insert(r.id.clone());
             }
         }
         errors.extend(errs);
     }
     let mut out = Vec::new();
+    let mut all_built = true;
     let mut ids: HashSet<String> = recs.iter().map(|r| r.id.clone()).collect();
     for raw in &ds.raw {
         let fname = raw.name.trim_start_matches("raw/");
@@ -309,6 +571,7 @@ fn build_articles(ds: &DataSet, errors: &mut Vec<Error>, notes: &mut Vec<String>
                             "cannot derive a unique id from `{fname}`; add an @article record"
                         )),
                     ));
+                    all_built = false;
                     continue;
                 }
                 notes.push(format!(
@@ -318,12 +581,38 @@ fn build_articles(ds: &DataSet, errors: &mut Vec<Error>, notes: &mut Vec<String>
                 id
             }
         };
-        if let Some(a) = article_from(&raw.name, fname, &id, &cleaned, rec, &file, errors) {
-            out.push(a);
+        let mut errs = Vec::new();
+        let built = article_from(&raw.name, fname, &id, &cleaned, rec, &file, &mut errs);
+        // A record with a wrong `file:` leaves its raw file without a record: its
+        // metadata errors would repeat the record's error.
+        if !(rec.is_none() && (!dead.is_empty() || headers_broken)) {
+            errors.extend(errs);
+        }
+        match built {
+            Some((a, complete)) => {
+                let source = ArticleSource {
+                    raw: raw.name.clone(),
+                    lines: cleaned.paragraphs.iter().map(|p| p.line).collect(),
+                    dropped: cleaned.dropped.clone(),
+                    joined: cleaned.joined.clone(),
+                    subtitle: cleaned.subtitle.clone(),
+                    record_line: rec.map(|r| r.line),
+                    complete,
+                };
+                out.push((a, source));
+            }
+            None => {
+                all_built = false;
+                dead.insert(id);
+            }
         }
     }
-    out.sort_by(|a, b| (a.published.date, &a.id).cmp(&(b.published.date, &b.id)));
-    out
+    out.sort_by(|(a, _), (b, _)| (a.published.date, &a.id).cmp(&(b.published.date, &b.id)));
+    BuiltArticles {
+        articles: out,
+        dead,
+        all_built,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -335,8 +624,9 @@ fn article_from(
     rec: Option<&Record>,
     meta_file: &str,
     errors: &mut Vec<Error>,
-) -> Option<Article> {
+) -> Option<(Article, bool)> {
     let mut errs = Vec::new();
+    let todo = |k: &str| rec.is_some_and(|r| r.todo.iter().any(|f| f.key == k));
     let mut scratch = Vec::new();
     let fields = rec.map(|r| Fields::new(meta_file, r, ARTICLE_KEYS, &[], &mut scratch));
     let get = |k: &str| fields.as_ref().and_then(|f| f.get(k));
@@ -352,6 +642,7 @@ fn article_from(
         |key: &str, reason_key: &str, line: usize, errs: &mut Vec<Error>| -> Option<String> {
             match get(reason_key) {
                 Some(f) if !f.value.is_empty() => Some(f.value.clone()),
+                _ if todo(reason_key) => None,
                 _ => {
                     errs.push(Error::at(
                         meta_file,
@@ -362,7 +653,8 @@ fn article_from(
                 }
             }
         };
-    if c.paragraphs.iter().all(|p| p.kind != ParagraphKind::Body) {
+    let empty = c.paragraphs.iter().all(|p| p.kind != ParagraphKind::Body);
+    if empty {
         errs.push(Error::at(
             raw_name,
             1,
@@ -387,12 +679,14 @@ fn article_from(
             (f.value.clone(), Provenance::Supplied, reason)
         }
         _ => {
-            let (file, line) = where_(rec_line);
-            errs.push(Error::at(
-                &file,
-                line,
-                ErrorKind::Missing(format!("`{fname}` has no title in its text; supply `title:` and `title_reason:` in @article {id}")),
-            ));
+            if !todo("title") {
+                let (file, line) = where_(rec_line);
+                errs.push(Error::at(
+                    &file,
+                    line,
+                    ErrorKind::Missing(format!("`{fname}` has no title in its text; supply `title:` and `title_reason:` in @article {id}")),
+                ));
+            }
             (String::new(), Provenance::Supplied, None)
         }
     };
@@ -426,17 +720,46 @@ fn article_from(
             (names, status, reason)
         }
         (None, None) => {
-            let (file, line) = where_(rec_line);
-            errs.push(Error::at(
-                &file,
-                line,
-                ErrorKind::Missing(format!("`{fname}` has no byline; give `authors:` (empty if unknown) and `authors_reason:` in @article {id}")),
-            ));
+            if !todo("authors") {
+                let (file, line) = where_(rec_line);
+                errs.push(Error::at(
+                    &file,
+                    line,
+                    ErrorKind::Missing(format!("`{fname}` has no byline; give `authors:` (empty if unknown) and `authors_reason:` in @article {id}")),
+                ));
+            }
             (Vec::new(), Provenance::Unknown, None)
         }
     };
+    // A numeric dateline with two readings is stated once the record says how to read it.
+    let mut dateline = c.dateline;
+    match (&c.ambiguous_dateline, get("dateline_order")) {
+        (Some(a), Some(o)) => match o.value.as_str() {
+            "day-month-year" => dateline = Some((a.day_first, a.line)),
+            "month-day-year" => dateline = Some((a.month_first, a.line)),
+            v => errs.push(Error::at(
+                meta_file,
+                o.line,
+                ErrorKind::Invalid(format!(
+                    "dateline_order `{v}` (expected day-month-year, which reads `{}` as {}, or month-day-year: {})",
+                    a.text,
+                    a.day_first.long(),
+                    a.month_first.long()
+                )),
+            )),
+        },
+        (None, Some(o)) => errs.push(Error::at(
+            meta_file,
+            o.line,
+            ErrorKind::Invalid(
+                "`dateline_order` is only for a numeric dateline that reads as two dates (10/01/2023); the text has none: remove it".into(),
+            ),
+        )),
+        _ => {}
+    }
+    let ambiguous = c.ambiguous_dateline.as_ref().filter(|_| dateline.is_none());
     // Publication date.
-    let published = match (&c.dateline, get("published")) {
+    let published = match (&dateline, get("published")) {
         (Some((d, line)), Some(f)) => {
             errs.push(Error::at(
                 meta_file,
@@ -455,6 +778,19 @@ fn article_from(
             earliest: None,
             latest: None,
         }),
+        (None, Some(f)) if ambiguous.is_some() => {
+            if let Some(a) = ambiguous {
+                errs.push(Error::at(
+                    meta_file,
+                    f.line,
+                    ErrorKind::Conflict(format!(
+                        "the text has a numeric dateline (raw line {}: `{}`); replace `published` by `dateline_order: day-month-year` ({}) or `dateline_order: month-day-year` ({})",
+                        a.line, a.text, a.day_first, a.month_first
+                    )),
+                ));
+            }
+            None
+        }
         (None, Some(f)) => {
             match DateSpec::parse(&f.value) {
                 None => {
@@ -514,19 +850,23 @@ fn article_from(
                 }
             }
         }
+        (None, None) if todo("published") || todo("dateline_order") => None,
         (None, None) => {
             let (file, line) = where_(rec_line);
-            errs.push(Error::at(
-                &file,
-                line,
-                ErrorKind::Missing(format!("`{fname}` has no dateline; give `published:` and `published_reason:` in @article {id}")),
-            ));
+            let message = match ambiguous {
+                Some(a) => format!(
+                    "`{fname}` has a numeric dateline `{}` (raw line {}) that reads as {} (day-month-year) or {} (month-day-year); say which with `dateline_order: day-month-year` or `dateline_order: month-day-year` in @article {id}",
+                    a.text, a.line, a.day_first.long(), a.month_first.long()
+                ),
+                None => format!("`{fname}` has no dateline; give `published:` and `published_reason:` in @article {id}"),
+            };
+            errs.push(Error::at(&file, line, ErrorKind::Missing(message)));
             None
         }
     };
-    let failed = !errs.is_empty();
+    let complete = errs.is_empty();
     errors.extend(errs);
-    if failed {
+    if empty {
         return None;
     }
     let paragraphs = c
@@ -540,22 +880,39 @@ fn article_from(
             emphasis: p.emphasis.clone(),
         })
         .collect();
-    Some(Article {
-        id: id.to_string(),
-        source_file: fname.to_string(),
-        title,
-        title_status,
-        title_reason,
-        authors,
-        authors_status,
-        authors_reason,
-        published: published?,
-        paragraphs,
-    })
+    Some((
+        Article {
+            id: id.to_string(),
+            source_file: fname.to_string(),
+            title,
+            title_status,
+            title_reason,
+            authors,
+            authors_status,
+            authors_reason,
+            // A placeholder where the date is missing or wrong: the article is then only
+            // built to check the records that quote it, never compiled.
+            published: published.unwrap_or(Published {
+                date: Date {
+                    year: 1,
+                    month: 1,
+                    day: 1,
+                },
+                precision: Precision::Day,
+                status: Provenance::Unknown,
+                reason: None,
+                earliest: None,
+                latest: None,
+            }),
+            paragraphs,
+        },
+        complete,
+    ))
 }
 
-fn build_entities(ds: &DataSet, errors: &mut Vec<Error>) -> (Vec<Entity>, Matcher) {
-    let (file, recs) = records(&ds.gazetteer, "entity", errors);
+fn build_entities(ds: &DataSet, found: &mut Found) -> (Vec<Entity>, Matcher) {
+    let (file, recs) = records(&ds.gazetteer, "entity", found);
+    let errors = &mut found.errors;
     if ds.gazetteer.is_none() {
         errors.push(Error::in_file(
             "gazetteer.rec",
@@ -652,31 +1009,20 @@ fn build_entities(ds: &DataSet, errors: &mut Vec<Error>) -> (Vec<Entity>, Matche
                 ErrorKind::Missing(format!("@entity {} has no alias", r.id)),
             ));
         }
-        if let (Some(name), Some(kind), Some(description)) = (name, kind, description) {
-            out.push(Entity {
-                id: r.id.clone(),
-                name: name.value.clone(),
-                kind,
-                aliases,
-                description: description.value.clone(),
-                outside: f
-                    .get("outside")
-                    .map(|o| o.value.clone())
-                    .filter(|o| !o.is_empty()),
-                mentions: Vec::new(),
-            });
-        } else {
-            // Keep indices aligned with the matcher.
-            out.push(Entity {
-                id: r.id.clone(),
-                name: String::new(),
-                kind: EntityKind::Event,
-                aliases,
-                description: String::new(),
-                outside: None,
-                mentions: Vec::new(),
-            });
-        }
+        // An entity with an error is kept as far as it was read: its index stays aligned
+        // with the matcher, and `corpus show` can still name it.
+        out.push(Entity {
+            id: r.id.clone(),
+            name: name.map(|n| n.value.clone()).unwrap_or_default(),
+            kind: kind.unwrap_or(EntityKind::Event),
+            aliases,
+            description: description.map(|d| d.value.clone()).unwrap_or_default(),
+            outside: f
+                .get("outside")
+                .map(|o| o.value.clone())
+                .filter(|o| !o.is_empty()),
+            mentions: Vec::new(),
+        });
     }
     (out, matcher)
 }
@@ -767,8 +1113,22 @@ pub fn find_figures(articles: &[Article]) -> Vec<Figure> {
     out
 }
 
-fn build_events(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec<Event> {
-    let (file, recs) = records(&ds.events, "event", errors);
+fn build_events(
+    ds: &DataSet,
+    corpus: &Corpus,
+    dead: &HashSet<String>,
+    found: &mut Found,
+) -> Vec<Event> {
+    let (file, recs) = records(&ds.events, "event", found);
+    let gazetteer_broken = ds
+        .gazetteer
+        .as_ref()
+        .is_some_and(|g| found.broken_headers.contains(&g.name));
+    let articles_broken = ds
+        .articles
+        .as_ref()
+        .is_some_and(|a| found.broken_headers.contains(&a.name));
+    let errors = &mut found.errors;
     let entity_ix: HashMap<&str, u32> = corpus
         .entities
         .iter()
@@ -853,6 +1213,8 @@ fn build_events(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec<E
                         ef.line,
                         ErrorKind::Duplicate(format!("entity `{id}` listed twice")),
                     )),
+                    // A rejected header in the gazetteer may be this entity's.
+                    None if gazetteer_broken => {}
                     None => errors.push(Error::at(
                         &file,
                         ef.line,
@@ -863,11 +1225,11 @@ fn build_events(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec<E
         }
         let mut evidence = Vec::new();
         for ev in f.all("evidence") {
-            if let Some(e) = resolve_evidence(&file, ev, corpus, errors) {
+            if let Some(e) = resolve_evidence(&file, ev, corpus, dead, articles_broken, errors) {
                 evidence.push(e);
             }
         }
-        if f.get("evidence").is_none() {
+        if f.get("evidence").is_none() && !f.is_todo("evidence") {
             errors.push(Error::at(
                 &file,
                 r.line,
@@ -918,10 +1280,15 @@ fn resolve_evidence(
     file: &str,
     field: &rec::Field,
     corpus: &Corpus,
+    dead: &HashSet<String>,
+    articles_broken: bool,
     errors: &mut Vec<Error>,
 ) -> Option<Evidence> {
     let v = split_ref(file, field, 2, errors)?;
     let (aid, quote) = (v[0], v[1]);
+    if dead.contains(aid) || (articles_broken && corpus.article_ix(aid).is_none()) {
+        return None; // its @article record's error says why
+    }
     let Some(ai) = corpus.article_ix(aid) else {
         errors.push(Error::at(
             file,
@@ -942,17 +1309,25 @@ fn resolve_evidence(
             errors.push(Error::at(
                 file,
                 field.line,
-                ErrorKind::QuoteNotFound(format!(
-                    "`{quote}` is not in the cleaned text of `{aid}`"
-                )),
+                ErrorKind::QuoteNotFound(not_found(a, quote)),
             ));
             None
         }
     }
 }
 
-fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec<Measure> {
-    let (file, recs) = records(&ds.measures, "measure", errors);
+fn build_measures(
+    ds: &DataSet,
+    corpus: &Corpus,
+    dead: &HashSet<String>,
+    found: &mut Found,
+) -> Vec<Measure> {
+    let (file, recs) = records(&ds.measures, "measure", found);
+    let articles_broken = ds
+        .articles
+        .as_ref()
+        .is_some_and(|a| found.broken_headers.contains(&a.name));
+    let errors = &mut found.errors;
     let mut out = Vec::new();
     for r in &recs {
         let before = errors.len();
@@ -967,6 +1342,7 @@ fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec
         let unit = f.required("unit", errors);
         let description = f.required("description", errors);
         let mut values = Vec::new();
+        let mut skipped = false;
         for vf in f.all("value") {
             let Some(v) = split_ref(&file, vf, 4, errors) else {
                 continue;
@@ -981,6 +1357,10 @@ fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec
                     ),
                 ));
                 continue;
+            }
+            if dead.contains(v[0]) || (articles_broken && corpus.article_ix(v[0]).is_none()) {
+                skipped = true;
+                continue; // its @article record's error says why
             }
             let Some(ai) = corpus.article_ix(v[0]) else {
                 errors.push(Error::at(
@@ -1016,10 +1396,7 @@ fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec
                 errors.push(Error::at(
                     &file,
                     vf.line,
-                    ErrorKind::QuoteNotFound(format!(
-                        "`{quote}` is not in the cleaned text of `{}`",
-                        v[0]
-                    )),
+                    ErrorKind::QuoteNotFound(not_found(&corpus.articles[ai as usize], &quote)),
                 ));
                 continue;
             };
@@ -1059,6 +1436,19 @@ fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec
                     continue;
                 }
             };
+            if rec::is_todo(v[2]) {
+                errors.push(Error::at(
+                    &file,
+                    vf.line,
+                    ErrorKind::Todo(format!(
+                        "the as-of date of `{}` in @measure {} is still `{}`: give the date the figure describes",
+                        vf.written_key(),
+                        r.id,
+                        v[2]
+                    )),
+                ));
+                continue;
+            }
             let Some(as_of) = DateSpec::parse(v[2]) else {
                 errors.push(Error::at(
                     &file,
@@ -1073,7 +1463,7 @@ fn build_measures(ds: &DataSet, corpus: &Corpus, errors: &mut Vec<Error>) -> Vec
                 note: v.get(3).map(|s| s.to_string()).filter(|s| !s.is_empty()),
             });
         }
-        if values.is_empty() && errors.len() == before {
+        if values.is_empty() && errors.len() == before && !f.is_todo("value") && !skipped {
             errors.push(Error::at(
                 &file,
                 r.line,

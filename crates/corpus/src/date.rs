@@ -84,6 +84,110 @@ pub fn month_from_name(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// A month written as a word: full name or common abbreviation (`Jan`, `Jan.`, `Sept`),
+/// any letter case.
+pub fn month_from_word(word: &str) -> Option<u8> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    if w.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    month_from_name(w).or_else(|| {
+        MONTH_ABBR
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(w))
+            .map(|i| i as u8 + 1)
+    })
+}
+
+/// English weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+impl Weekday {
+    /// The weekday of an English name (`Thursday`) or abbreviation (`Thu`, `Thu.`).
+    pub fn from_name(word: &str) -> Option<Weekday> {
+        let w = word.strip_suffix('.').unwrap_or(word);
+        let i = WEEKDAYS.iter().position(|d| {
+            d.eq_ignore_ascii_case(w) || (w.len() == 3 && d[..3].eq_ignore_ascii_case(w))
+        })?;
+        Some(Weekday::ALL[i])
+    }
+
+    /// Every weekday, Monday first.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// Its English name.
+    pub fn name(self) -> &'static str {
+        WEEKDAYS[Weekday::ALL.iter().position(|&d| d == self).unwrap_or(0)]
+    }
+}
+
+/// A date written with numbers only (`10/01/2023`, `10.01.2023`, `2023-01-10`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumericDate {
+    /// Only one reading is a possible date (or both readings give the same day).
+    One(Date),
+    /// Both day-month-year and month-day-year are possible and differ: a person must say
+    /// which one the source uses.
+    Ambiguous {
+        /// The day-month-year reading (`10/01/2023` → 10 January 2023).
+        day_first: Date,
+        /// The month-day-year reading (`10/01/2023` → 1 October 2023).
+        month_first: Date,
+    },
+}
+
+impl NumericDate {
+    /// Parse `D/M/YYYY` or `M/D/YYYY` (separators `/`, `.` or `-`, one or two digits for
+    /// day and month) and ISO `YYYY-MM-DD`. Two-digit years are refused: they add a
+    /// second ambiguity.
+    pub fn parse(s: &str) -> Option<NumericDate> {
+        let s = s.trim();
+        if let Some(d) = Date::parse_iso(s) {
+            return Some(NumericDate::One(d));
+        }
+        let sep = s.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+        let parts: Vec<&str> = s.split(sep).collect();
+        let [a, b, y] = parts.as_slice() else {
+            return None;
+        };
+        let small = |p: &str| -> Option<u8> {
+            (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        let (a, b) = (small(a)?, small(b)?);
+        if y.len() != 4 || !y.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        match (Date::new(year, b, a), Date::new(year, a, b)) {
+            (Some(d), Some(m)) if d == m => Some(NumericDate::One(d)),
+            (Some(d), Some(m)) => Some(NumericDate::Ambiguous {
+                day_first: d,
+                month_first: m,
+            }),
+            (Some(d), None) | (None, Some(d)) => Some(NumericDate::One(d)),
+            (None, None) => None,
+        }
+    }
+}
+
 impl Date {
     /// The first representable day (1 January of year 1): an open-ended range's start.
     pub const FIRST: Date = Date {
@@ -165,19 +269,36 @@ impl Date {
         (spec.precision == Precision::Day).then_some(spec.start)
     }
 
-    /// Parse a dateline such as `23 December 2024` or `December 23, 2024`.
+    /// Parse a dateline such as `23 December 2024` or `December 23, 2024`. Also read: month
+    /// abbreviations (`10 Jan 2023`, `Jan. 10, 2023`), ordinal days (`January 10th, 2023`)
+    /// and a leading weekday (`Tuesday, January 10, 2023`).
     pub fn parse_dateline(s: &str) -> Option<Date> {
         let cleaned: String = s.chars().map(|c| if c == ',' { ' ' } else { c }).collect();
-        let parts: Vec<&str> = cleaned.split_whitespace().collect();
+        let mut parts: Vec<&str> = cleaned.split_whitespace().collect();
+        if parts.len() == 4 && Weekday::from_name(parts[0]).is_some() {
+            parts.remove(0);
+        }
         if parts.len() != 3 {
             return None;
         }
         let year: i32 = parts[2].parse().ok()?;
-        if let (Ok(day), Some(month)) = (parts[0].parse::<u8>(), month_from_name(parts[1])) {
-            return Date::new(year, month, day);
+        if !parts[2].bytes().all(|b| b.is_ascii_digit()) {
+            return None;
         }
-        if let (Some(month), Ok(day)) = (month_from_name(parts[0]), parts[1].parse::<u8>()) {
-            return Date::new(year, month, day);
+        let day = |p: &str| -> Option<u8> {
+            let digits = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|suf| p.strip_suffix(suf))
+                .unwrap_or(p);
+            (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+        };
+        if let (Some(d), Some(month)) = (day(parts[0]), month_from_word(parts[1])) {
+            return Date::new(year, month, d);
+        }
+        if let (Some(month), Some(d)) = (month_from_word(parts[0]), day(parts[1])) {
+            return Date::new(year, month, d);
         }
         None
     }
@@ -386,5 +507,66 @@ mod tests {
         );
         assert!(Date::parse_dateline("Cesar Uco").is_none());
         assert!(Date::parse_dateline("31 February 2024").is_none());
+    }
+
+    #[test]
+    fn web_datelines() {
+        for s in [
+            "10 Jan 2023",
+            "Jan. 10, 2023",
+            "January 10th, 2023",
+            "Tuesday, January 10, 2023",
+            "Tue 10 Jan 2023",
+            "10 january 2023",
+        ] {
+            assert_eq!(
+                Date::parse_dateline(s).map(|d| d.to_string()).as_deref(),
+                Some("2023-01-10"),
+                "{s}"
+            );
+        }
+        assert_eq!(month_from_word("Sept"), Some(9));
+        assert!(Date::parse_dateline("Lima 10 January 2023").is_none());
+        assert!(Date::parse_dateline("10 January +2023").is_none());
+        assert_eq!(Weekday::from_name("thu."), Some(Weekday::Thursday));
+        assert_eq!(Weekday::Sunday.name(), "Sunday");
+    }
+
+    #[test]
+    fn numeric_dates_say_when_they_are_ambiguous() {
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        assert_eq!(
+            NumericDate::parse("10/01/2023"),
+            Some(NumericDate::Ambiguous {
+                day_first: d("2023-01-10"),
+                month_first: d("2023-10-01")
+            })
+        );
+        assert_eq!(
+            NumericDate::parse("25/01/2023"),
+            Some(NumericDate::One(d("2023-01-25")))
+        );
+        assert_eq!(
+            NumericDate::parse("1/25/2023"),
+            Some(NumericDate::One(d("2023-01-25")))
+        );
+        assert_eq!(
+            NumericDate::parse("07-07-2023"),
+            Some(NumericDate::One(d("2023-07-07")))
+        );
+        assert_eq!(
+            NumericDate::parse("2023-01-10"),
+            Some(NumericDate::One(d("2023-01-10")))
+        );
+        for bad in [
+            "10/01/23",
+            "32/13/2023",
+            "10/01",
+            "1/2/3/2023",
+            "a/b/2023",
+            "",
+        ] {
+            assert_eq!(NumericDate::parse(bad), None, "{bad}");
+        }
     }
 }

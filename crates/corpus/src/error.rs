@@ -42,6 +42,11 @@ pub enum ErrorKind {
     Conflict(String),
     /// The compiled corpus could not be decoded.
     Decode(String),
+    /// A draft record or field (`@draft-entity`, `draft-value:`) that a person has not
+    /// confirmed yet: proposed by `corpus import`, never accepted silently.
+    Draft(String),
+    /// A value still `TODO`: work `corpus import` left for a person, with the reason.
+    Todo(String),
 }
 
 impl Error {
@@ -86,6 +91,8 @@ impl Error {
             ErrorKind::EmptyArticle(m) => format!("empty article: {m}"),
             ErrorKind::Conflict(m) => format!("conflict: {m}"),
             ErrorKind::Decode(m) => format!("cannot decode corpus: {m}"),
+            ErrorKind::Draft(m) => format!("draft: {m}"),
+            ErrorKind::Todo(m) => format!("to do: {m}"),
         }
     }
 }

@@ -31,17 +31,22 @@
 pub mod clean;
 pub mod compare;
 pub mod compile;
+pub mod coverage;
 pub mod date;
 pub mod embed;
 pub mod error;
 pub mod export;
 pub mod figures;
+pub mod hint;
+pub mod import;
 pub mod matcher;
 pub mod model;
 pub mod query;
 pub mod rec;
 pub mod render;
+pub mod scan;
 pub mod search;
+pub mod show;
 pub mod state;
 pub mod synth;
 pub mod timeline;
@@ -49,7 +54,7 @@ pub mod update;
 pub mod util;
 pub mod view;
 
-pub use compile::{compile, load_dir, Compiled, DataSet, Source};
+pub use compile::{build, compile, load_dir, Build, Compiled, DataSet, Source};
 pub use date::{Date, DateSpec, Precision};
 pub use error::{Error, ErrorKind};
 #[cfg(feature = "json")]

@@ -5,6 +5,14 @@
 //! evidence). A twenty-line parser gives exact line numbers for every field, which a
 //! general-purpose format would make us recover from spans. The format is documented in
 //! `data/README.md`.
+//!
+//! Two markers let `corpus import` propose curation without it being accepted silently:
+//! a *draft* record (`@draft-entity ID`) or a draft field (`draft-value: ...`) is read like
+//! its confirmed form, so it is checked like one, but carries [`Record::draft`] or
+//! [`Field::draft`], and the build refuses it until a person deletes the `draft-` prefix.
+//! A value that starts with `TODO` is work left for a person: the field is kept apart in
+//! [`Record::todo`], so that the build reports the TODO itself rather than a missing
+//! field.
 
 use crate::error::{Error, ErrorKind};
 
@@ -17,6 +25,30 @@ pub struct Field {
     pub value: String,
     /// 1-based line number.
     pub line: usize,
+    /// Written `draft-KEY:` (proposed, not yet confirmed); `key` is then `KEY`.
+    pub draft: bool,
+}
+
+impl Field {
+    /// The key as written in the file (`draft-value` for a draft `value`).
+    pub fn written_key(&self) -> String {
+        if self.draft {
+            format!("{DRAFT_PREFIX}{}", self.key)
+        } else {
+            self.key.clone()
+        }
+    }
+}
+
+/// The prefix that marks a record kind or a key as a draft.
+pub const DRAFT_PREFIX: &str = "draft-";
+
+/// Is this value work left for a person (`TODO`, `TODO: why`)?
+pub fn is_todo(value: &str) -> bool {
+    value == "TODO"
+        || value
+            .strip_prefix("TODO")
+            .is_some_and(|rest| rest.starts_with([':', ' ', '(', '-', '—']))
 }
 
 /// A record: `@KIND ID` and its fields.
@@ -28,8 +60,20 @@ pub struct Record {
     pub id: String,
     /// Line of the header.
     pub line: usize,
-    /// The fields in file order.
+    /// The fields in file order (without the TODO ones).
     pub fields: Vec<Field>,
+    /// Written `@draft-KIND` (proposed, not yet confirmed); `kind` is then `KIND`.
+    pub draft: bool,
+    /// Fields whose value is a TODO, in file order.
+    pub todo: Vec<Field>,
+}
+
+impl Record {
+    /// The header as written (`@draft-entity lima`).
+    pub fn header(&self) -> String {
+        let draft = if self.draft { DRAFT_PREFIX } else { "" };
+        format!("@{draft}{} {}", self.kind, self.id)
+    }
 }
 
 /// Is `id` a valid record id (`[a-z0-9][a-z0-9-]*`, at most 80 bytes)?
@@ -43,10 +87,13 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 /// Parse a whole file. Syntax errors are collected (all of them, not just the first);
-/// records that parsed are returned alongside.
+/// records that parsed are returned alongside. The fields after a header that could not
+/// be read are skipped: they belong to no record (attaching them to the record before
+/// would report errors against a correct record).
 pub fn parse(file: &str, text: &str) -> (Vec<Record>, Vec<Error>) {
     let mut records: Vec<Record> = Vec::new();
     let mut errors = Vec::new();
+    let mut orphaned = false;
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let l = raw.trim();
@@ -63,8 +110,14 @@ pub fn parse(file: &str, text: &str) -> (Vec<Record>, Vec<Error>) {
                     line,
                     ErrorKind::Syntax(format!("a record header is `@KIND ID`, found `{l}`")),
                 ));
+                orphaned = true;
                 continue;
             }
+            orphaned = false;
+            let (kind, draft) = match kind.strip_prefix(DRAFT_PREFIX) {
+                Some(k) if !k.is_empty() => (k.to_string(), true),
+                _ => (kind, false),
+            };
             if !valid_id(&id) {
                 errors.push(Error::at(
                     file,
@@ -79,7 +132,12 @@ pub fn parse(file: &str, text: &str) -> (Vec<Record>, Vec<Error>) {
                 id,
                 line,
                 fields: Vec::new(),
+                draft,
+                todo: Vec::new(),
             });
+            continue;
+        }
+        if orphaned {
             continue;
         }
         let Some((key, value)) = l.split_once(':') else {
@@ -103,12 +161,24 @@ pub fn parse(file: &str, text: &str) -> (Vec<Record>, Vec<Error>) {
             ));
             continue;
         }
+        let (key, draft) = match key.strip_prefix(DRAFT_PREFIX) {
+            Some(k) if !k.is_empty() => (k, true),
+            _ => (key, false),
+        };
         match records.last_mut() {
-            Some(r) => r.fields.push(Field {
-                key: key.to_string(),
-                value: value.trim().to_string(),
-                line,
-            }),
+            Some(r) => {
+                let field = Field {
+                    key: key.to_string(),
+                    value: value.trim().to_string(),
+                    line,
+                    draft,
+                };
+                if is_todo(&field.value) {
+                    r.todo.push(field);
+                } else {
+                    r.fields.push(field);
+                }
+            }
             None => errors.push(Error::at(
                 file,
                 line,
@@ -147,7 +217,9 @@ impl<'a> Fields<'a> {
         errors: &mut Vec<Error>,
     ) -> Fields<'a> {
         let mut seen: Vec<&str> = Vec::new();
-        for f in &rec.fields {
+        let mut all: Vec<&Field> = rec.fields.iter().chain(&rec.todo).collect();
+        all.sort_by_key(|f| f.line);
+        for f in all {
             if !allowed.contains(&f.key.as_str()) {
                 errors.push(Error::at(
                     file,
@@ -185,8 +257,17 @@ impl<'a> Fields<'a> {
         self.rec.fields.iter().find(|f| f.key == key)
     }
 
-    /// A required, non-empty field; records an error when absent.
+    /// Is this key's value a TODO (reported once, as such, by the build)?
+    pub fn is_todo(&self, key: &str) -> bool {
+        self.rec.todo.iter().any(|f| f.key == key)
+    }
+
+    /// A required, non-empty field; records an error when absent (but not when it is a
+    /// TODO: that is reported on its own).
     pub fn required(&self, key: &str, errors: &mut Vec<Error>) -> Option<&'a Field> {
+        if self.get(key).is_none() && self.is_todo(key) {
+            return None;
+        }
         match self.get(key) {
             Some(f) if !f.value.is_empty() => Some(f),
             Some(f) => {
@@ -267,5 +348,35 @@ mod tests {
         assert!(!valid_id("A"));
         assert!(!valid_id("é"));
         assert!(!valid_id(""));
+    }
+
+    #[test]
+    fn drafts_and_todos_are_marked() {
+        let text = "@draft-entity a\nname: A\ndescription: TODO: say who\n@measure m\ndraft-value: x | [1] | 2023\nvalue: y\n";
+        let (recs, errs) = parse("f", text);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert!(recs[0].draft && recs[0].kind == "entity");
+        assert_eq!(recs[0].header(), "@draft-entity a");
+        assert_eq!(recs[0].todo[0].key, "description");
+        assert_eq!(recs[0].fields.len(), 1);
+        assert!(!recs[1].draft);
+        assert!(recs[1].fields[0].draft && recs[1].fields[0].key == "value");
+        assert_eq!(recs[1].fields[0].written_key(), "draft-value");
+        assert!(!recs[1].fields[1].draft);
+        let mut e = Vec::new();
+        let f = Fields::new("f", &recs[0], &["name", "description"], &[], &mut e);
+        assert!(f.required("description", &mut e).is_none());
+        assert!(e.is_empty(), "a TODO is not also a missing field: {e:?}");
+        assert!(is_todo("TODO") && is_todo("TODO: x") && !is_todo("TODOS") && !is_todo("todo"));
+    }
+
+    #[test]
+    fn fields_after_a_bad_header_belong_to_no_record() {
+        let text = "@entity a\nname: A\n@entity\nname: B\nkind: place\n";
+        let (recs, errs) = parse("g.rec", text);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, Some(3));
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].fields.len(), 1, "B's fields are not A's");
     }
 }

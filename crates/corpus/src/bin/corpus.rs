@@ -1,16 +1,26 @@
-//! `corpus`: check and export the explorer's data.
+//! `corpus`: check, read, grow and export the explorer's data.
 //!
 //! ```text
-//! corpus check [DATA_DIR]     validate data/, print errors as file:line: message
-//! corpus export [DATA_DIR]    print the compiled corpus as JSON on stdout
-//! corpus synth N [DATA_DIR]   print a summary of a synthetic corpus of N articles
+//! corpus check [DATA_DIR]              validate data/: errors as file:line: message, then
+//!                                      what is left to curate in each article
+//! corpus show ARTICLE [DATA_DIR]       an article's cleaned text with paragraph ids,
+//!                                      mentions and figures marked (works while other
+//!                                      records have errors)
+//! corpus import FILE... [--data DIR]   copy raw articles into DIR/raw/ and draft their
+//!                                      curation for review
+//! corpus export [DATA_DIR]             print the compiled corpus as JSON on stdout
+//! corpus synth N [DATA_DIR]            print a summary of a synthetic corpus of N articles
 //! ```
-//! DATA_DIR defaults to `data` in the workspace root.
+//! DATA_DIR defaults to `data` in the workspace root. The command line only reads and
+//! writes files; what it prints is made by the core crate (`coverage`, `show`, `import`),
+//! where it is tested.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] | corpus synth N [DATA_DIR]";
 
 fn data_dir(arg: Option<&String>) -> PathBuf {
     match arg {
@@ -19,7 +29,7 @@ fn data_dir(arg: Option<&String>) -> PathBuf {
     }
 }
 
-fn build(dir: &std::path::Path) -> Result<corpus::Compiled, ExitCode> {
+fn build(dir: &Path) -> Result<corpus::Compiled, ExitCode> {
     let ds = corpus::load_dir(dir).map_err(|errs| report(&errs))?;
     corpus::compile(&ds).map_err(|errs| report(&errs))
 }
@@ -47,71 +57,208 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
+fn check(dir: &Path) -> ExitCode {
+    let ds = match corpus::load_dir(dir) {
+        Ok(ds) => ds,
+        Err(errs) => return report(&errs),
+    };
+    let b = corpus::compile::build(&ds);
+    let mut out = String::new();
+    for n in &b.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    let coverage = corpus::coverage::coverage(&b);
+    let mut complete = 0;
+    for cov in &coverage {
+        if cov.is_complete() {
+            complete += 1;
+            let _ = writeln!(out, "ok: {} ({}) is fully curated", cov.article, cov.raw);
+        } else {
+            let _ = writeln!(
+                out,
+                "warning: {} ({}) is not fully curated:",
+                cov.article, cov.raw
+            );
+            out.push_str(&cov.report(4));
+        }
+    }
+    let c = &b.corpus;
+    let mentions: usize = c.entities.iter().map(|e| e.mentions.len()).sum();
+    let unused: Vec<&str> = c
+        .entities
+        .iter()
+        .filter(|e| e.mentions.is_empty())
+        .map(|e| e.id.as_str())
+        .collect();
+    if !unused.is_empty() {
+        let _ = writeln!(
+            out,
+            "entities with no mention in the body text (authors are named in bylines): {}",
+            unused.join(", ")
+        );
+    }
+    let verdict = if b.errors.is_empty() {
+        "valid"
+    } else {
+        "NOT valid"
+    };
+    let _ = writeln!(
+        out,
+        "{verdict}: {} articles ({complete} fully curated), {} paragraphs, {} entities ({} mentions), {} events, {} figures, {} measures",
+        c.articles.len(),
+        c.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(),
+        c.entities.len(),
+        mentions,
+        c.events.len(),
+        c.figures.len(),
+        c.measures.len()
+    );
+    if b.errors.is_empty() {
+        return emit(&out);
+    }
+    // Errors on stderr, after the coverage (what could be built) on stdout.
+    let code = emit(&out);
+    if code != ExitCode::SUCCESS {
+        return code;
+    }
+    report(&b.errors)
+}
+
+fn export(dir: &Path) -> ExitCode {
+    let ds = match corpus::load_dir(dir) {
+        Ok(ds) => ds,
+        Err(errs) => return report(&errs),
+    };
+    let b = corpus::compile::build(&ds);
+    if !b.errors.is_empty() {
+        for e in &b.errors {
+            eprintln!("{e}");
+        }
+        eprintln!(
+            "corpus export: nothing exported: {} in {} (listed above). The export is the compiled corpus, which exists only when the data has no error. To read an article's cleaned text meanwhile, run `corpus show ARTICLE {}`; `corpus check {}` says what is left.",
+            corpus::render::count(b.errors.len(), "error"),
+            dir.display(),
+            dir.display(),
+            dir.display()
+        );
+        return ExitCode::from(1);
+    }
+    match serde_json::to_string_pretty(&corpus::to_json(&b.corpus)) {
+        Ok(json) => emit(&(json + "\n")),
+        Err(e) => {
+            eprintln!("cannot write JSON: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn show(which: &str, dir: &Path) -> ExitCode {
+    let ds = match corpus::load_dir(dir) {
+        Ok(ds) => ds,
+        Err(errs) => return report(&errs),
+    };
+    let b = corpus::compile::build(&ds);
+    match corpus::show::show(&b, which) {
+        Ok(text) => emit(&text),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(args: &[String]) -> ExitCode {
+    let mut files: Vec<&String> = Vec::new();
+    let mut dir = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--data" {
+            match it.next() {
+                Some(d) => dir = Some(d),
+                None => {
+                    eprintln!("--data needs a folder\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            files.push(a);
+        }
+    }
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let dir = data_dir(dir);
+    // A new corpus starts with an empty folder.
+    if let Err(e) = std::fs::create_dir_all(dir.join("raw")) {
+        eprintln!("{}: cannot create: {e}", dir.join("raw").display());
+        return ExitCode::from(1);
+    }
+    for f in files {
+        let path = Path::new(f);
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{f}: cannot read: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let Ok(raw) = String::from_utf8(bytes) else {
+            eprintln!("{f}: not valid UTF-8; save it as UTF-8 text first");
+            return ExitCode::from(1);
+        };
+        // The data folder as it is now (with what earlier files added).
+        let ds = match corpus::load_dir(&dir) {
+            Ok(ds) => ds,
+            Err(errs) => return report(&errs),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| f.clone());
+        let imported = match corpus::import::import(&ds, &name, &raw) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("{f}: {}", e.message());
+                return ExitCode::from(1);
+            }
+        };
+        for s in &imported.files {
+            let target = dir.join(&s.name);
+            if let Some(parent) = target.parent() {
+                if let Err(e) = std::fs::create_dir_all(parent) {
+                    eprintln!("{}: cannot create: {e}", parent.display());
+                    return ExitCode::from(1);
+                }
+            }
+            if let Err(e) = std::fs::write(&target, &s.text) {
+                eprintln!("{}: cannot write: {e}", target.display());
+                return ExitCode::from(1);
+            }
+        }
+        let code = emit(&imported.report);
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("check") => {
-            let built = match build(&data_dir(args.get(1))) {
-                Ok(b) => b,
-                Err(code) => return code,
-            };
-            let c = &built.corpus;
-            let mut out = String::new();
-            for n in &built.notes {
-                let _ = writeln!(out, "note: {n}");
-            }
-            let mentions: usize = c.entities.iter().map(|e| e.mentions.len()).sum();
-            let _ = writeln!(
-                out,
-                "ok: {} articles, {} paragraphs, {} entities ({} mentions), {} events, {} figures, {} measures",
-                c.articles.len(),
-                c.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(),
-                c.entities.len(),
-                mentions,
-                c.events.len(),
-                c.figures.len(),
-                c.measures.len()
-            );
-            let unused: Vec<&str> = c
-                .entities
-                .iter()
-                .filter(|e| e.mentions.is_empty())
-                .map(|e| e.id.as_str())
-                .collect();
-            if !unused.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "entities with no mention in the body text (authors are named in bylines): {}",
-                    unused.join(", ")
-                );
-            }
-            if built.uncovered.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "every capitalised name in the text is covered by the gazetteer"
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "capitalised names the gazetteer does not cover ({}), most frequent first:",
-                    built.uncovered.len()
-                );
-                for (name, n, at) in &built.uncovered {
-                    let _ = writeln!(out, "  {name}  ×{n}  (first in {at})");
+        Some("check") => check(&data_dir(args.get(1))),
+        Some("export") => export(&data_dir(args.get(1))),
+        Some("show") => {
+            match args.get(1) {
+                Some(which) => show(which, &data_dir(args.get(2))),
+                None => {
+                    eprintln!("usage: corpus show ARTICLE [DATA_DIR]   (an article id or its raw file name)");
+                    ExitCode::from(2)
                 }
             }
-            emit(&out)
         }
-        Some("export") => match build(&data_dir(args.get(1))) {
-            Ok(b) => match serde_json::to_string_pretty(&corpus::to_json(&b.corpus)) {
-                Ok(json) => emit(&(json + "\n")),
-                Err(e) => {
-                    eprintln!("cannot write JSON: {e}");
-                    ExitCode::from(1)
-                }
-            },
-            Err(code) => code,
-        },
+        Some("import") => import(&args[1..]),
         Some("synth") => {
             let Some(n) = args
                 .get(1)
@@ -137,7 +284,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: corpus check [DATA_DIR] | corpus export [DATA_DIR] | corpus synth N [DATA_DIR]");
+            eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }

@@ -74,3 +74,81 @@ pub fn errors_of(ds: &DataSet) -> Vec<String> {
         Err(errs) => errs.iter().map(Error::to_string).collect(),
     }
 }
+
+/// The fixture data folder of the import tests (`tests/fixtures/data`).
+pub fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data")
+}
+
+/// The messy web article the import tests import (`tests/fixtures/juliaca.txt`).
+pub fn juliaca() -> String {
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/juliaca.txt"),
+    )
+    .expect("tests/fixtures/juliaca.txt")
+}
+
+/// The fixture data folder, loaded.
+pub fn small_data() -> DataSet {
+    load_dir(&fixture_dir()).expect("tests/fixtures/data loads")
+}
+
+/// The data set with these files replaced or added (`raw/…` files are added to `raw`).
+pub fn with_files(ds: &DataSet, files: &[Source]) -> DataSet {
+    let mut next = ds.clone();
+    for f in files {
+        match f.name.as_str() {
+            "articles.rec" => next.articles = Some(f.clone()),
+            "gazetteer.rec" => next.gazetteer = Some(f.clone()),
+            "events.rec" => next.events = Some(f.clone()),
+            "measures.rec" => next.measures = Some(f.clone()),
+            _ => {
+                next.raw.retain(|r| r.name != f.name);
+                next.raw.push(f.clone());
+                next.raw.sort_by(|a, b| a.name.cmp(&b.name));
+            }
+        }
+    }
+    next
+}
+
+/// What a person does after reviewing every draft and accepting it: delete the `draft-`
+/// prefixes and write the TODO descriptions.
+pub fn confirm_all(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if let Some(rest) = l.strip_prefix("@draft-") {
+                format!("@{rest}")
+            } else if let Some(rest) = l.strip_prefix("draft-") {
+                rest.to_string()
+            } else if l.starts_with("description: TODO") {
+                "description: Named in the Juliaca article.".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// A fresh, empty temporary folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("corpus-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a temporary folder");
+    dir
+}
+
+/// Copy a folder (files and sub-folders).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for e in std::fs::read_dir(from).expect("read folder").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).expect("copy file");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The command line, end to end on a copy of the fixture folder: `import` writes drafts,
+//! `check` refuses them and says what is left, `show` reads the text meanwhile, `export`
+//! says why it exports nothing, a person confirms, and then `check` and `export` pass.
+
+mod common;
+use common::{confirm_all, copy_dir, fixture_dir, temp_dir};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn corpus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(args)
+        .output()
+        .expect("run the corpus binary")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn import_review_confirm_check_export() {
+    let dir = temp_dir("cli-import");
+    copy_dir(&fixture_dir(), &dir);
+    let data = dir.to_str().unwrap();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/juliaca.txt");
+    let id = "2023-01-police-fire-on-marchers";
+
+    // The fixture is valid and fully curated.
+    let o = corpus(&["check", data]);
+    assert!(o.status.success(), "{}", err(&o));
+
+    // Import: the raw file is copied as it is, drafts are written.
+    let o = corpus(&["import", article.to_str().unwrap(), "--data", data]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains(&format!("imported raw/juliaca.txt as article `{id}`")),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(
+        std::fs::read(dir.join("raw/juliaca.txt")).unwrap(),
+        std::fs::read(&article).unwrap()
+    );
+    let gaz = std::fs::read_to_string(dir.join("gazetteer.rec")).unwrap();
+    assert!(gaz.contains("@draft-entity national-human-rights-coordinator"));
+
+    // Check refuses the drafts, each at its file and line, and says what is left.
+    let o = corpus(&["check", data]);
+    assert!(!o.status.success());
+    assert!(
+        err(&o).contains(": draft: @draft-entity puno is proposed, not confirmed"),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).contains("no corpus written"));
+    assert!(
+        out(&o).contains(&format!(
+            "warning: {id} (raw/juliaca.txt) is not fully curated:\n  10 drafts not confirmed: "
+        )),
+        "{}",
+        out(&o)
+    );
+    assert!(
+        out(&o).contains("NOT valid: 3 articles (2 fully curated)"),
+        "{}",
+        out(&o)
+    );
+
+    // Show reads the text while the data has errors, and lists them after it.
+    let o = corpus(&["show", id, data]);
+    assert!(o.status.success(), "{}", err(&o));
+    let shown = out(&o);
+    assert!(shown.contains("\np2 (raw line 13)\n"), "{shown}");
+    assert!(shown.contains("[National Human Rights Coordinator|organization:national-human-rights-coordinator draft]"), "{shown}");
+    assert!(shown.contains("{17 protesters|death-toll}"), "{shown}");
+    assert!(
+        shown.contains("errors in the data (the text above is shown as far as it could be built):"),
+        "{shown}"
+    );
+    let o = corpus(&["show", "juliaca.txt", data]);
+    assert!(o.status.success(), "show by raw file name");
+    let o = corpus(&["show", "nope", data]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("no article `nope`"), "{}", err(&o));
+
+    // Export says why it exports nothing, and where to read the text meanwhile.
+    let o = corpus(&["export", data]);
+    assert!(!o.status.success());
+    assert!(o.stdout.is_empty());
+    assert!(
+        err(&o).contains("nothing exported") && err(&o).contains("corpus show ARTICLE"),
+        "{}",
+        err(&o)
+    );
+
+    // A person reviews and confirms (here, a script that accepts every draft).
+    for f in [
+        "articles.rec",
+        "gazetteer.rec",
+        "events.rec",
+        "measures.rec",
+    ] {
+        let p = dir.join(f);
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, confirm_all(&t)).unwrap();
+    }
+    let o = corpus(&["check", data]);
+    assert!(o.status.success(), "{}\n{}", out(&o), err(&o));
+    assert!(out(&o).contains("valid: 3 articles"), "{}", out(&o));
+    // What is left is a warning, not an error: the figure no measure fits.
+    assert!(
+        out(&o).contains("1 figure with no measure: {more than 60} at raw/juliaca.txt:13 (p2)"),
+        "{}",
+        out(&o)
+    );
+
+    let o = corpus(&["export", data]);
+    assert!(o.status.success(), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let a = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .expect("the article is exported");
+    assert_eq!(a["authors"][0], "Jane Doe");
+    assert_eq!(a["authors_status"], "stated");
+    assert_eq!(a["published"]["date"], "2023-01-10");
+
+    // The same file cannot be imported twice.
+    let o = corpus(&["import", article.to_str().unwrap(), "--data", data]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("already exists"), "{}", err(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors() {
+    let o = corpus(&["import"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = corpus(&["show"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = corpus(&["import", "x.txt", "--data"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = corpus(&["import", "/no/such/file.txt", "--data", "/tmp"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("cannot read"), "{}", err(&o));
+}
