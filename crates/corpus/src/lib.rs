@@ -5,7 +5,7 @@
 //!
 //! - the app's `build.rs`, which [`compile`]s `data/` and writes the binary with
 //!   [`encode`] (a build with any data error fails, and no corpus is written);
-//! - the `corpus` command line (`check`, `export`, `synth`);
+//! - the `corpus` command line (`check`, `import`, `show`, `export`, `synth`);
 //! - the Yew app, which [`decode`]s the embedded binary and answers every question
 //!   through an [`Engine`].
 //!
