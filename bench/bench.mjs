@@ -152,6 +152,14 @@ function measure(page, kind, arg) {
         const r = g.getBoundingClientRect();
         g.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + 100, deltaY: arg }));
       },
+      // One horizontal wheel step (deltaX ±100 px) over the graph: a pan step.
+      hwheel: () => {
+        const g = document.querySelector('.graph');
+        const r = g.getBoundingClientRect();
+        g.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + 100, deltaX: arg }));
+      },
+      // A click on the title of the arg-th result: the reader opens.
+      open: () => document.querySelectorAll('.result-list > li h3 a')[arg].click(),
       // The reader's "Compare with" select: choosing another article opens the comparison.
       compare: () => {
         const s = document.querySelector('#reader select');
@@ -281,6 +289,27 @@ async function interactions(browser, name, results) {
     out.zoom_button = await sample(page, 'zoom step (button)', async (i) => ['zoom', i % 2 ? 'Zoom out' : 'Zoom in'], changed);
     before = await win();
     out.zoom_wheel = await sample(page, 'zoom step (wheel)', async (i) => ['wheel', i % 2 ? 100 : -100], changed);
+    // Pan: the ← and → buttons in turn; then horizontal wheel steps, left and right in turn.
+    before = await win();
+    out.pan_button = await sample(page, 'pan step (button)', async (i) => ['zoom', i % 2 ? 'Earlier' : 'Later'], changed);
+    before = await win();
+    out.pan_wheel = await sample(page, 'pan step (horizontal wheel)', async (i) => ['hwheel', i % 2 ? -100 : 100], changed);
+    await t.context.close();
+  }
+  // Open an article: a click on a result's title (the first results in turn); the reader
+  // is closed again, untimed, between samples.
+  {
+    const t = await openApp(browser, server);
+    const { page } = t;
+    const n = Math.min(5, await page.locator('.result-list > li h3 a').count());
+    out.open_article = await sample(page, 'open an article (result title)', async (i) => {
+      if (i > 0) {
+        await page.click('#reader button.close');
+        await page.waitForSelector('#reader', { state: 'detached' });
+        await page.waitForTimeout(GAP);
+      }
+      return ['open', i % n];
+    }, async () => (await page.locator('#reader .para').count()) > 0);
     await t.context.close();
   }
   // Side by side: from the reader, choose an article in "Compare with"; close (untimed).
@@ -431,16 +460,21 @@ function report(R) {
   }
   if (l('real', 'frame') && l('timelinejs', 'frame')) {
     ratios.load_vs_timelinejs = { frame: ratio(l('real', 'frame').median, l('timelinejs', 'frame').median), dom: ratio(l('real', 'dom').median, l('timelinejs', 'dom').median), mark_vs_ready: ratio(l('real', 'mark').median, l('timelinejs', 'ready').median) };
-    targets.load_vs_timelinejs = { ours_ms: l('real', 'frame').median, timelinejs_ms: l('timelinejs', 'frame').median, met: l('real', 'frame').median <= l('timelinejs', 'frame').median };
+    const r = l('real', 'frame').median / l('timelinejs', 'frame').median;
+    targets.load_vs_timelinejs = { ours_ms: l('real', 'frame').median, timelinejs_ms: l('timelinejs', 'frame').median, ratio: ratio(l('real', 'frame').median, l('timelinejs', 'frame').median), target_ratio: 0.85, met: r <= 0.85 };
   }
   if (R.real && R.real.interactions && R.pagefind) {
     const k = R.real.interactions.search_keystroke.dom;
     ratios.search_vs_pagefind_warm = { p50: ratio(k.median, R.pagefind.warm_search_and_first_result.median), p95: ratio(k.p95, R.pagefind.warm_search_and_first_result.p95) };
   }
-  for (const [n, lim] of [['real', 16], ['synth', 50]]) {
+  // p95 targets: issue 12 for the real corpus (16 ms a step, 30 ms an article, 50 ms the
+  // comparison), issue 15 for 10,000 articles (50, 100, 100).
+  const LIMITS = { real: { step: 16, open_article: 30, open_compare: 50 }, synth: { step: 50, open_article: 100, open_compare: 100 } };
+  for (const n of ['real', 'synth']) {
     const it = R[n] && R[n].interactions;
     if (!it) continue;
-    targets[`interactions_p95_${n}`] = Object.fromEntries(Object.entries(it).map(([k, v]) => [k, { p95_ms: v.dom.p95, target_ms: lim, met: v.dom.p95 <= lim }]));
+    const lim = (k) => LIMITS[n][k] || LIMITS[n].step;
+    targets[`interactions_p95_${n}`] = Object.fromEntries(Object.entries(it).map(([k, v]) => [k, { p95_ms: v.dom.p95, target_ms: lim(k), met: v.dom.p95 <= lim(k) }]));
   }
   p(`Ratios (ours / theirs): ${JSON.stringify(ratios)}`);
   p(`Targets: ${JSON.stringify(targets)}`);

@@ -54,10 +54,21 @@ pub struct Store {
     /// Subscribers: each says, for a new snapshot, whether its component must re-render
     /// (and schedules it if so). Slots are reused.
     subs: RefCell<Vec<Option<Check>>>,
-    /// A pending address replacement (typing): written once typing pauses.
-    replace: RefCell<Option<(String, Timeout)>>,
+    /// Address changes not written yet, in order (`true`: a new history entry), and the
+    /// timer that writes them: right after the frame for a new entry, once typing pauses
+    /// for a replacement.
+    pending: RefCell<Pending>,
     /// The store itself, for the timer that writes a pending replacement.
     me: std::rc::Weak<Store>,
+}
+
+/// Address changes waiting to be written.
+#[derive(Default)]
+struct Pending {
+    /// The queries, in order, and whether each adds a history entry.
+    changes: Vec<(String, bool)>,
+    /// The timer that writes them.
+    timer: Option<Timeout>,
 }
 
 /// How long typing must pause before the address is rewritten (ms). Browsers limit how
@@ -76,7 +87,7 @@ impl Store {
             model: RefCell::new(Rc::new(model)),
             results: RefCell::new((filter, results)),
             subs: RefCell::new(Vec::new()),
-            replace: RefCell::new(None),
+            pending: RefCell::default(),
             me: me.clone(),
         })
     }
@@ -126,34 +137,44 @@ impl Store {
 
     fn run(&self, e: Effect) {
         match e {
-            Effect::Address { query, push: true } => {
-                self.flush_address();
-                dom::set_url(&query, true);
-            }
-            Effect::Address { query, push: false } => {
-                let me = self.me.clone();
-                let timer = Timeout::new(REPLACE_DELAY_MS, move || {
-                    if let Some(store) = me.upgrade() {
-                        store.flush_address();
-                    }
-                });
-                *self.replace.borrow_mut() = Some((query, timer));
-            }
+            Effect::Address { query, push } => self.queue_address(query, push),
             Effect::PostState(q) => dom::post_to_host(&[("type", "pce:state"), ("query", &q)]),
             Effect::PostError(m) => dom::post_to_host(&[("type", "pce:error"), ("message", &m)]),
         }
     }
 
-    /// Write a pending address replacement now.
+    /// Queue an address change. Writing the address costs about a millisecond, so it
+    /// waits until the change is drawn; typing replaces the entry only once it pauses.
+    fn queue_address(&self, query: String, push: bool) {
+        let mut p = self.pending.borrow_mut();
+        match p.changes.last_mut() {
+            Some(last) if !push && !last.1 => last.0 = query,
+            _ => p.changes.push((query, push)),
+        }
+        let delay = if p.changes.iter().any(|x| x.1) {
+            0
+        } else {
+            REPLACE_DELAY_MS
+        };
+        let me = self.me.clone();
+        p.timer = Some(Timeout::new(delay, move || {
+            if let Some(store) = me.upgrade() {
+                store.flush_address();
+            }
+        }));
+    }
+
+    /// Write the pending address changes now.
     pub fn flush_address(&self) {
-        if let Some((q, _)) = self.replace.borrow_mut().take() {
-            dom::set_url(&q, false);
+        let pending = std::mem::take(&mut *self.pending.borrow_mut());
+        for (q, push) in pending.changes {
+            dom::set_url(&q, push);
         }
     }
 
-    /// Forget a pending address replacement (the address changed under the app).
+    /// Forget the pending address changes (the address changed under the app).
     pub fn drop_pending_address(&self) {
-        self.replace.borrow_mut().take();
+        let _ = std::mem::take(&mut *self.pending.borrow_mut());
     }
 
     fn subscribe(&self, check: Check) -> usize {

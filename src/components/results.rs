@@ -38,9 +38,9 @@ fn snippet_html(s: &Snippet) -> Html {
 }
 
 /// How many events are listed before "Show more".
-const EVENTS_PAGE: usize = 60;
+const EVENTS_PAGE: usize = 20;
 /// How many articles are listed before "Show more".
-const ARTICLES_PAGE: usize = 50;
+const ARTICLES_PAGE: usize = 20;
 
 /// The results view.
 #[component]

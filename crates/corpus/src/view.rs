@@ -83,7 +83,6 @@ pub fn facet(
             ..FacetView::default()
         };
     }
-    let name = |e: EntityIx| c.entities.get(e as usize).map_or("", |e| e.name.as_str());
     let mut values: Vec<FacetRow> = counts
         .iter()
         .map(|f| {
@@ -97,20 +96,20 @@ pub fn facet(
             }
         })
         .collect();
-    // Selected first, then by articles, events and name.
-    crate::util::sort_by(&mut values, |a, b| {
+    // Selected first, then by articles, events, mentions in the whole corpus and name: the
+    // last two keep the order of values that match equally (none at all, say) the same
+    // as with no filter, so a search that empties the results does not reshuffle them.
+    let key = |r: &FacetRow| {
+        let e = c.entities.get(r.entity as usize);
         (
-            !a.selected,
-            std::cmp::Reverse(a.articles),
-            std::cmp::Reverse(a.events),
-            name(a.entity),
-        ) < (
-            !b.selected,
-            std::cmp::Reverse(b.articles),
-            std::cmp::Reverse(b.events),
-            name(b.entity),
+            !r.selected,
+            std::cmp::Reverse(r.articles),
+            std::cmp::Reverse(r.events),
+            std::cmp::Reverse(e.map_or(0, |e| e.mentions.len())),
+            e.map_or("", |e| e.name.as_str()),
         )
-    });
+    };
+    crate::util::sort_by(&mut values, |a, b| key(a) < key(b));
     let total = values.len();
     let folded = fold(needle.trim());
     if !folded.is_empty() {

@@ -231,3 +231,29 @@ fn the_timeline_status_says_what_lies_outside_the_window() {
     }
     assert!(!s.contains(".,"), "{s}");
 }
+
+#[test]
+fn a_search_that_finds_nothing_keeps_the_facet_order() {
+    let e = engine();
+    let c = e.corpus();
+    let none = e.run(&Filter {
+        text: "\"zzzz qqqq\"".into(),
+        ..Filter::default()
+    });
+    assert!(none.articles.is_empty() && none.events.is_empty());
+    for kind in EntityKind::ALL {
+        let counts = facet_counts(c, &none, kind);
+        let v = facet(c, &counts, &[], &[], kind, "", true);
+        assert!(v.rows.iter().all(|r| r.empty), "{kind:?}");
+        // Most mentioned first, as an unfiltered list of equal counts would be.
+        let mentions: Vec<usize> = v
+            .rows
+            .iter()
+            .map(|r| c.entities[r.entity as usize].mentions.len())
+            .collect();
+        assert!(
+            mentions.windows(2).all(|w| w[0] >= w[1]),
+            "{kind:?}: {mentions:?}"
+        );
+    }
+}
