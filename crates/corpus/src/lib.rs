@@ -43,6 +43,7 @@ pub mod rec;
 pub mod render;
 pub mod search;
 pub mod state;
+pub mod stem;
 pub mod synth;
 pub mod timeline;
 pub mod util;
