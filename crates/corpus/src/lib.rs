@@ -46,6 +46,7 @@ pub mod state;
 pub mod stem;
 pub mod synth;
 pub mod timeline;
+pub mod typed_date;
 pub mod util;
 
 pub use compile::{compile, load_dir, Compiled, DataSet, Source};
