@@ -44,6 +44,7 @@ pub mod render;
 pub mod search;
 pub mod state;
 pub mod stem;
+pub mod suggest;
 pub mod synth;
 pub mod timeline;
 pub mod typed_date;
