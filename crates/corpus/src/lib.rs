@@ -57,4 +57,6 @@ pub use error::{Error, ErrorKind};
 pub use export::to_json;
 pub use export::{decode, encode};
 pub use model::*;
-pub use query::{DateField, Engine, Filter, Order, Results};
+pub use query::{DateField, Engine, Filter, FilterPart, Order, Relaxation, Results};
+pub use suggest::Suggestion;
+pub use typed_date::TypedDate;
