@@ -245,6 +245,9 @@ pub struct Relaxation {
     pub events: u32,
 }
 
+/// [`Engine::relaxations`] lists the words of a text one by one only up to this many parts.
+pub const MAX_WORD_PARTS: usize = 8;
+
 /// What a filter selects, before results are put in order.
 struct Selection<'a> {
     query: Query,
@@ -300,8 +303,13 @@ pub struct Engine {
     measure_doc_base: u32,
     /// (figure, measure) pairs, sorted: the measures each figure is a value of.
     figure_measures: Vec<(u32, u32)>,
-    /// The words of the entities' names and aliases, for suggestions.
-    names: Names,
+    /// The words of the entities' names and aliases, for suggestions: made on the first
+    /// [`Engine::suggest`] (a search that found nothing), not at load.
+    names: std::sync::OnceLock<Names>,
+    /// Per entity, per spelling (name, then aliases): its folded words and their stems.
+    entity_words: Vec<Vec<Vec<(String, String)>>>,
+    /// Per entity, the figures with a unit its spellings write (unit, value): rare.
+    entity_figures: Vec<Vec<(String, String)>>,
     /// Distinct entities per article with mention counts.
     article_entities: Vec<Vec<(EntityIx, u32)>>,
     /// Articles mentioning each entity.
@@ -434,7 +442,37 @@ impl Engine {
             .collect();
         crate::util::sort(&mut figure_measures);
         figure_measures.dedup();
-        let names = Names::new(&corpus.entities);
+        let entity_figures = corpus
+            .entities
+            .iter()
+            .map(|e| {
+                std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().map(|a| a.text.as_str()))
+                    .filter(|s| s.bytes().any(|b| b.is_ascii_digit()))
+                    .flat_map(crate::figures::recognise)
+                    .filter(|f| f.unit != "count")
+                    .map(|f| (f.unit.to_string(), search::figure_value(f.value)))
+                    .collect()
+            })
+            .collect();
+        let entity_words = corpus
+            .entities
+            .iter()
+            .map(|e| {
+                std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().map(|a| a.text.as_str()))
+                    .map(|s| {
+                        search::tokenize(s)
+                            .into_iter()
+                            .map(|t| {
+                                let stem = crate::stem::stem(&t.term).into_owned();
+                                (t.term, stem)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         let n = corpus.articles.len();
         let mut article_entities: Vec<Vec<(EntityIx, u32)>> = vec![Vec::new(); n];
         let mut entity_articles = Vec::with_capacity(corpus.entities.len());
@@ -486,7 +524,9 @@ impl Engine {
             event_doc_base,
             measure_doc_base,
             figure_measures,
-            names,
+            names: std::sync::OnceLock::new(),
+            entity_words,
+            entity_figures,
             article_entities,
             entity_articles,
             entity_events,
@@ -804,30 +844,48 @@ impl Engine {
     }
 
     /// Entities whose name or an alias matches every clause of `query`, of the filter's
-    /// kinds.
+    /// kinds: as [`search::highlight`] would mark them, from words folded and stemmed (and
+    /// figures recognised) once when the engine is built.
     fn matching_entities(&self, f: &Filter, query: &Query) -> Vec<EntityIx> {
         let mut entities = Vec::new();
         if query.is_empty() {
             return entities;
         }
-        let singles: Vec<Query> = query
+        // The stem of each bare word, once per search (not once per alias).
+        let stems: Vec<Option<String>> = query
             .clauses
             .iter()
-            .map(|cl| Query {
-                clauses: vec![cl.clone()],
+            .map(|cl| match cl {
+                search::Clause::Term { text, prefix: true }
+                    if !text.bytes().any(|b| b.is_ascii_digit()) =>
+                {
+                    Some(crate::stem::stem(text).into_owned())
+                }
+                _ => None,
             })
             .collect();
         for (i, e) in self.corpus.entities.iter().enumerate() {
             if !(f.kinds.is_empty() || f.kinds.contains(&e.kind)) {
                 continue;
             }
-            let hay = || {
-                std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.text.as_str()))
-            };
-            if singles
-                .iter()
-                .all(|q1| hay().any(|h| !search::highlight(h, q1).is_empty()))
-            {
+            let spellings = &self.entity_words[i];
+            let all = query.clauses.iter().zip(&stems).all(|(cl, stem)| match cl {
+                search::Clause::Term { text, prefix } => {
+                    spellings.iter().flatten().any(|(t, s)| {
+                        (*prefix && t.starts_with(text.as_str()))
+                            || t == text
+                            || stem.as_ref().is_some_and(|q| s == q)
+                    })
+                }
+                search::Clause::Phrase(words) => spellings.iter().any(|sp| {
+                    sp.windows(words.len())
+                        .any(|win| win.iter().zip(words).all(|(a, b)| a.0 == *b))
+                }),
+                search::Clause::Figure { unit, value } => self.entity_figures[i]
+                    .iter()
+                    .any(|(u, v)| u == unit && v == value),
+            });
+            if all {
                 entities.push(i as u32);
             }
         }
@@ -956,7 +1014,8 @@ impl Engine {
     /// a search that found nothing. Nearest first, then most mentioned; one per entity.
     pub fn suggest(&self, text: &str) -> Vec<Suggestion> {
         let c = &self.corpus;
-        self.names.nearest(text, |e| {
+        let names = self.names.get_or_init(|| Names::new(&c.entities));
+        names.nearest(text, |e| {
             c.entities
                 .get(e as usize)
                 .map_or(0, |x| x.mentions.len() as u32)
@@ -964,10 +1023,10 @@ impl Engine {
     }
 
     /// For each active part of a filter (each entity, the date range, a date typed in the
-    /// text, each word of a text of several words, the whole text), how many articles and
-    /// events there would be without it, and the filter without it: the one-click ways
-    /// out of a search that found nothing. Entity kinds are not listed: they choose which
-    /// entities are shown, never which articles or events match.
+    /// text, each word of a text of two to [`MAX_WORD_PARTS`] parts, the whole text), how
+    /// many articles and events there would be without it, and the filter without it: the
+    /// one-click ways out of a search that found nothing. Entity kinds are not listed: they
+    /// choose which entities are shown, never which articles or events match.
     pub fn relaxations(&self, f: &Filter) -> Vec<Relaxation> {
         let mut out = Vec::new();
         let mut push = |part: FilterPart, filter: Filter| {
@@ -1005,7 +1064,8 @@ impl Engine {
             );
         }
         let spans = search::parse_spans(text);
-        if spans.len() > 1 {
+        // Word by word only for a text of a few parts: each part costs a search.
+        if (2..=MAX_WORD_PARTS).contains(&spans.len()) {
             for (_, (s, e)) in &spans {
                 let rest = format!("{} {}", &text[..*s], &text[*e..]);
                 let mut words: Vec<&str> = rest.split_whitespace().collect();

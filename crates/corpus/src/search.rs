@@ -256,7 +256,9 @@ impl Query {
 
 /// Term → id while indexing: open addressing with FNV-1a. A hand-rolled table instead of
 /// `HashMap` keeps the app's WebAssembly smaller (no SipHash, no generic hashbrown copy).
-#[derive(Default)]
+/// The index keeps one for stems, where it saves sorting them (0.35 of the 1.1 ms that the
+/// stem table first added to indexing the five articles).
+#[derive(Clone, Debug, Default)]
 struct TermTable {
     slots: Vec<u32>,
     terms: Vec<String>,
@@ -270,22 +272,39 @@ impl TermTable {
         })
     }
 
-    fn id(&mut self, term: String) -> usize {
+    /// The id of `term`, or the free slot where it would go.
+    fn find(&self, term: &str) -> Result<usize, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::hash(term) as usize & mask;
+        loop {
+            match self.slots[i] {
+                u32::MAX => return Err(i),
+                id if self.terms[id as usize] == term => return Ok(id as usize),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The id of `term`, if it is in the table.
+    fn get(&self, term: &str) -> Option<usize> {
+        self.find(term).ok()
+    }
+
+    /// The id of `term`, added if new.
+    fn id(&mut self, term: &str) -> usize {
         if self.terms.len() * 2 >= self.slots.len() {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
-        let mut i = Self::hash(&term) as usize & mask;
-        loop {
-            match self.slots[i] {
-                u32::MAX => {
-                    self.slots[i] = self.terms.len() as u32;
-                    self.terms.push(term);
-                    self.postings.push(Vec::new());
-                    return self.terms.len() - 1;
-                }
-                id if self.terms[id as usize] == term => return id as usize,
-                _ => i = (i + 1) & mask,
+        match self.find(term) {
+            Ok(id) => id,
+            Err(slot) => {
+                self.slots[slot] = self.terms.len() as u32;
+                self.terms.push(term.to_string());
+                self.postings.push(Vec::new());
+                self.terms.len() - 1
             }
         }
     }
@@ -319,9 +338,9 @@ pub struct Index {
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
     doc_count: u32,
-    /// Distinct stems, sorted; the terms of stem `i` are
-    /// `stem_terms[stem_start[i]..stem_start[i + 1]]` (indices into `terms`).
-    stems: Vec<String>,
+    /// Distinct stems; the terms of stem `i` are
+    /// `stem_terms[stem_start[i]..stem_start[i + 1]]` (indices into `terms`, in order).
+    stems: TermTable,
     stem_start: Vec<u32>,
     stem_terms: Vec<u32>,
 }
@@ -352,7 +371,7 @@ impl Index {
         for (d, text) in docs.into_iter().enumerate() {
             n += 1;
             for (pos, t) in tokenize(text).into_iter().enumerate() {
-                let id = table.id(t.term);
+                let id = table.id(&t.term);
                 table.postings[id].push(Posting {
                     doc: d as u32,
                     pos: pos as u32,
@@ -362,7 +381,7 @@ impl Index {
         // Keys have no word position; in document order, as every postings list.
         crate::util::sort_by(&mut keys, |a, b| (a.0, &a.1) < (b.0, &b.1));
         for (doc, key) in keys {
-            let id = table.id(key);
+            let id = table.id(&key);
             table.postings[id].push(Posting { doc, pos: 0 });
         }
         let mut order: Vec<u32> = (0..table.terms.len() as u32).collect();
@@ -376,25 +395,36 @@ impl Index {
             postings.push(std::mem::take(&mut table.postings[i as usize]));
         }
         // Stems of the distinct words (not of numbers or keys): one stemmer call per word
-        // of the vocabulary, not per word of the corpus.
-        let mut by_stem: Vec<(String, u32)> = terms
+        // of the vocabulary, not per word of the corpus; then the terms of each stem in
+        // term order (a counting sort by stem id).
+        let mut stems = TermTable::default();
+        let group: Vec<u32> = terms
             .iter()
-            .enumerate()
-            .filter(|(_, t)| t.bytes().all(|b| !b.is_ascii_digit() && b > 0x1f))
-            .map(|(i, t)| (crate::stem::stem(t).into_owned(), i as u32))
+            .map(|t| {
+                if t.bytes().all(|b| !b.is_ascii_digit() && b > 0x1f) {
+                    stems.id(&crate::stem::stem(t)) as u32
+                } else {
+                    u32::MAX
+                }
+            })
             .collect();
-        crate::util::sort_by(&mut by_stem, |a, b| a < b);
-        let mut stems: Vec<String> = Vec::new();
-        let mut stem_start = Vec::new();
-        let mut stem_terms = Vec::with_capacity(by_stem.len());
-        for (s, t) in by_stem {
-            if stems.last() != Some(&s) {
-                stem_start.push(stem_terms.len() as u32);
-                stems.push(s);
+        let mut stem_start = vec![0u32; stems.terms.len() + 1];
+        for &g in &group {
+            if g != u32::MAX {
+                stem_start[g as usize + 1] += 1;
             }
-            stem_terms.push(t);
         }
-        stem_start.push(stem_terms.len() as u32);
+        for i in 1..stem_start.len() {
+            stem_start[i] += stem_start[i - 1];
+        }
+        let mut fill = stem_start.clone();
+        let mut stem_terms = vec![0u32; stem_start.last().map_or(0, |&n| n as usize)];
+        for (t, &g) in group.iter().enumerate() {
+            if g != u32::MAX {
+                stem_terms[fill[g as usize] as usize] = t as u32;
+                fill[g as usize] += 1;
+            }
+        }
         Index {
             terms,
             postings,
@@ -434,10 +464,11 @@ impl Index {
         if word.bytes().any(|b| b.is_ascii_digit()) {
             return &[];
         }
-        let s = crate::stem::stem(word);
-        match self.stems.binary_search_by(|x| x.as_str().cmp(&s)) {
-            Ok(i) => &self.stem_terms[self.stem_start[i] as usize..self.stem_start[i + 1] as usize],
-            Err(_) => &[],
+        match self.stems.get(&crate::stem::stem(word)) {
+            Some(i) => {
+                &self.stem_terms[self.stem_start[i] as usize..self.stem_start[i + 1] as usize]
+            }
+            None => &[],
         }
     }
 

@@ -28,12 +28,18 @@ pub fn max_edits(len: usize) -> usize {
 pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa(&a, &b, max, &mut Vec::new())
+}
+
+/// [`distance`] on characters, with the caller's buffer for the rows.
+fn osa(a: &[char], b: &[char], max: usize, rows: &mut Vec<usize>) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let w = b.len() + 1;
     // Three rows: two back (for swaps), one back, current.
-    let mut rows = vec![0usize; 3 * w];
+    rows.clear();
+    rows.resize(3 * w, 0);
     for (j, x) in rows[2 * w..].iter_mut().enumerate() {
         *x = j;
     }
@@ -64,6 +70,8 @@ pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct NameWord {
     folded: String,
+    /// `folded` as characters, compared without decoding again.
+    chars: Vec<char>,
     /// As written in the gazetteer (`Jerí`).
     written: String,
     entity: EntityIx,
@@ -105,6 +113,9 @@ type Candidate = (
     (usize, usize),
 );
 
+/// Typed words looked at, at most (the first ones): each is compared with every name word.
+pub const MAX_TYPED_WORDS: usize = 8;
+
 /// Suggestions returned at most.
 pub const MAX_SUGGESTIONS: usize = 8;
 
@@ -122,6 +133,7 @@ impl Names {
                         continue;
                     }
                     let w = NameWord {
+                        chars: t.term.chars().collect(),
                         folded: t.term,
                         written: s[t.start..t.end].to_string(),
                         entity: i as u32,
@@ -149,23 +161,24 @@ impl Names {
         self.words.is_empty()
     }
 
-    /// The entities whose names or aliases hold a word near a typed word of `text`
-    /// (outside quotes or in them), nearest first, then the entity with more `weight`
-    /// (e.g. mentions), at most [`MAX_SUGGESTIONS`], one per entity.
+    /// The entities whose names or aliases hold a word near one of the first
+    /// [`MAX_TYPED_WORDS`] words of `text` (outside quotes or in them), nearest first, then
+    /// the entity with more `weight` (e.g. mentions), at most [`MAX_SUGGESTIONS`], one per
+    /// entity.
     pub fn nearest(&self, text: &str, weight: impl Fn(EntityIx) -> u32) -> Vec<Suggestion> {
         let mut best: Vec<Candidate> = Vec::new();
-        for t in tokenize(text) {
+        let mut rows = Vec::new();
+        for t in tokenize(text).into_iter().take(MAX_TYPED_WORDS) {
             let typed: Vec<char> = t.term.chars().collect();
             let max = max_edits(typed.len());
             if max == 0 {
                 continue;
             }
             for (wi, w) in self.words.iter().enumerate() {
-                let full = distance(&t.term, &w.folded, max);
+                let full = osa(&typed, &w.chars, max, &mut rows);
                 // A word being typed: compare with the start of the name word too.
-                let prefix = if full.is_none() && typed.len() >= 5 {
-                    let head: String = w.folded.chars().take(typed.len()).collect();
-                    distance(&t.term, &head, max.min(1))
+                let prefix = if full.is_none() && typed.len() >= 5 && w.chars.len() > typed.len() {
+                    osa(&typed, &w.chars[..typed.len()], 1, &mut rows)
                 } else {
                     None
                 };

@@ -653,3 +653,45 @@ fn each_active_filter_says_what_dropping_it_gives() {
     assert!(e.run(&f).typed_date.is_some());
     assert!(e.relaxations(&Filter::default()).is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// Whatever is typed
+// ---------------------------------------------------------------------------------------
+
+/// Random texts made of the pieces these features read (digits, units, months, quotes,
+/// accents, odd characters): every entry point answers without panicking, a typed date
+/// covers a real interval, and what relaxations count is what run finds.
+#[test]
+fn any_typed_text_is_answered() {
+    let e = real();
+    let pieces = [
+        "9", "31", "2023", "1/", "/", "-", "2023-01", "January", "jan.", "Sept", "of", "on", "80",
+        "%", "$", "US$", "S/", "€", "3.422", "billion", "percent", "per", "cent", "soles", "\"",
+        "“", "”", "killed", "Bolaurte", "Jerí", "ß", "\u{202e}", "\u{0}", "  ", ",", "or more",
+        "at least", "12th", "0", "00", "9999", "Boluarte", "x",
+    ];
+    let mut rng = corpus::synth::Rng::new(13);
+    let long = "a".repeat(400) + " 2023 " + &"Kenna ".repeat(300);
+    let mut texts: Vec<String> = vec![long];
+    for _ in 0..400 {
+        let n = 1 + rng.below(7);
+        let t: Vec<&str> = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        texts.push(t.join(if rng.below(2) == 0 { " " } else { "" }));
+    }
+    for t in &texts {
+        let r = search(e, t);
+        if let Some(d) = &r.typed_date {
+            assert!(d.from <= d.to, "{t:?}");
+            assert!(d.span.0 <= d.span.1 && d.span.1 <= t.len());
+        }
+        let _ = e.suggest(t);
+        let _ = highlight(t, &e.query(t));
+        for x in e.relaxations(&Filter {
+            text: t.clone(),
+            ..Filter::default()
+        }) {
+            let got = e.run(&x.filter);
+            assert_eq!(x.articles, got.articles.len() as u32, "{t:?} {:?}", x.part);
+        }
+    }
+}
