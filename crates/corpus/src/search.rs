@@ -133,7 +133,8 @@ pub enum Clause {
     Figure {
         /// `percent`, `USD`, `PEN` or `EUR` (as [`crate::figures::Found::unit`]).
         unit: String,
-        /// The value with its scale applied, written as [`figure_value`] writes it.
+        /// The value with its scale applied, written as [`figure_value`] writes it
+        /// (`3422000000` for `$3.422 billion`).
         value: String,
     },
 }
@@ -148,10 +149,20 @@ pub struct Query {
 /// Minimum length (in characters) for a bare word to match as a prefix.
 pub const MIN_PREFIX: usize = 3;
 
-/// A figure's value as the index and [`Clause::Figure`] write it: the shortest decimal
-/// that reads back to the same number (`80`, `3422000000`, `12.5`).
+/// A figure's value as the index and [`Clause::Figure`] write it: to three decimals at
+/// most, without a trailing zero (`80`, `3422000000`, `12.97`). Written by hand, as
+/// [`crate::render::number`] is, because float formatting would add about 11 KB of
+/// WebAssembly to an app that has none.
 pub fn figure_value(value: f64) -> String {
-    format!("{value}")
+    let milli = (value.abs() * 1000.0).round() as u64;
+    let mut out = (milli / 1000).to_string();
+    let frac = milli % 1000;
+    if frac != 0 {
+        let f = format!("{:03}", frac);
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
 }
 
 /// The index key of the figures of one unit and value. It starts with a control character,
@@ -818,6 +829,10 @@ mod tests {
                 Clause::Phrase(vec!["3".into(), "percent".into()]),
                 fig("PEN", "12970000000"),
             ]
+        );
+        assert_eq!(
+            [12.97, 0.5, 80.0, 3.422e9, 64.6e6].map(figure_value),
+            ["12.97", "0.5", "80", "3422000000", "64600000"]
         );
         let spans = parse_spans("a “b c” 80%");
         let text = "a “b c” 80%";
