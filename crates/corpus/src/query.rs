@@ -1147,8 +1147,42 @@ impl Engine {
         let text = &self.corpus.articles[a as usize].paragraphs[p as usize].text;
         Some((
             p,
-            search::snippet(text, &search::highlight(text, query), SNIPPET_CHARS),
+            search::snippet(text, &self.highlight(a, p, query), SNIPPET_CHARS),
         ))
+    }
+
+    /// [`search::highlight`] for a paragraph of the corpus, reading its figures from the
+    /// corpus instead of recognising them again (the recogniser costs about 20 µs a
+    /// paragraph, which made snippets of `80%` at 10,000 articles twice as slow).
+    fn highlight(&self, a: ArticleIx, p: u32, query: &Query) -> Vec<(u32, u32)> {
+        let text = &self.corpus.articles[a as usize].paragraphs[p as usize].text;
+        let (figs, words): (Vec<&search::Clause>, Vec<&search::Clause>) = query
+            .clauses
+            .iter()
+            .partition(|c| matches!(c, search::Clause::Figure { .. }));
+        if figs.is_empty() {
+            return search::highlight(text, query);
+        }
+        let mut out = search::highlight(
+            text,
+            &Query {
+                clauses: words.into_iter().cloned().collect(),
+            },
+        );
+        let all = &self.corpus.figures;
+        let lo = all.partition_point(|f| (f.article, f.paragraph) < (a, p));
+        for f in all[lo..]
+            .iter()
+            .take_while(|f| (f.article, f.paragraph) == (a, p))
+        {
+            let value = search::figure_value(f.value);
+            if figs.iter().any(|c| {
+                matches!(c, search::Clause::Figure { unit, value: v } if *unit == f.unit && *v == value)
+            }) {
+                out.push((f.start, f.end));
+            }
+        }
+        search::merge_ranges(out)
     }
 
     /// A snippet for any result of a search for `text` (results past the first

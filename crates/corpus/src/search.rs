@@ -639,6 +639,11 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(u32, u32)> {
             }
         }
     }
+    merge_ranges(out)
+}
+
+/// Byte ranges sorted, overlapping and touching ones merged.
+pub(crate) fn merge_ranges(mut out: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     crate::util::sort(&mut out);
     let mut merged: Vec<(u32, u32)> = Vec::new();
     for r in out {

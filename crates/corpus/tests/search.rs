@@ -378,6 +378,22 @@ fn percent_and_currency_are_read_as_the_figure_they_write() {
     assert_eq!(ids_for(&e, "3.422 billion dollars"), ["a4", "a5"]);
     assert_eq!(ids_for(&e, "12.97 billion soles"), ["a6"]);
     assert_eq!(ids_for(&e, "support 80%"), ["a0", "a1"]);
+    // Snippets mark the figure (read from the corpus's figures, not recognised again).
+    for r in search(&e, "80%").articles {
+        let (_, s) = r.snippet.expect("a snippet");
+        let marked: Vec<&str> = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| &s.text[a as usize..b as usize])
+            .collect();
+        assert!(
+            marked
+                .iter()
+                .all(|m| m.starts_with("80") || m.starts_with("Some 80")),
+            "{marked:?}"
+        );
+        assert!(!marked.is_empty());
+    }
     let text = "Support fell to 80 percent, after 80 days.";
     let h = highlight(text, &Query::parse("80%"));
     assert_eq!(
