@@ -24,7 +24,8 @@
 //! | `waken_snowball` 0.1 | 3.0 | 15.1 KB / 5.1 KB | 2 words; one release, little use |
 //!
 //! `rust-stemmers` is 0.7 KB smaller but stems with the algorithm of 2019, which conflates
-//! `evening` with `even` and `organization` with `organ`, words this corpus uses.
+//! `evening` with `even` and `organization` with `organ`, words this corpus uses. Inside
+//! the engine the chosen stemmer adds 12.6 KB raw, 4.5 KB gzip (see [`crate::search`]).
 
 use std::borrow::Cow;
 
