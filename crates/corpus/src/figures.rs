@@ -160,8 +160,23 @@ fn parse_number(s: &str) -> Option<f64> {
             return None;
         }
     }
-    let digits: String = s.chars().filter(|&c| c != ',').collect();
-    digits.parse().ok()
+    // The digits as an integer, divided once by a power of ten: for up to 15 significant
+    // digits this is the correctly rounded value, the one `str::parse` gives, without
+    // bringing float parsing (18 KB of WebAssembly, 15 KB gzip) into the app, which runs
+    // the recogniser on what is typed in the search box.
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let mut m: u64 = 0;
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        m = m.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    let decimals = frac.map_or(0, str::len);
+    if m > 1 << 53 {
+        return None;
+    }
+    Some(m as f64 / POW10.get(decimals)?)
 }
 
 /// Find every figure in `text`.
@@ -411,6 +426,30 @@ mod tests {
         assert_eq!(
             texts("more than 1,200 US troops in Peru"),
             ["more than 1,200 US troops"]
+        );
+    }
+
+    #[test]
+    fn numbers_read_as_the_standard_parser_reads_them() {
+        for s in [
+            "0",
+            "7",
+            "21",
+            "1,007",
+            "12.97",
+            "3.422",
+            "64.6",
+            "0.5",
+            "1,234,567.891",
+            "33",
+        ] {
+            let plain: String = s.chars().filter(|&c| c != ',').collect();
+            assert_eq!(parse_number(s), plain.parse::<f64>().ok(), "{s}");
+        }
+        assert_eq!(
+            parse_number("99999999999999999999"),
+            None,
+            "too many digits"
         );
     }
 

@@ -9,6 +9,44 @@
 //! `Boluar` already finds `Boluarte`) and exact otherwise; `"quoted phrases"` match
 //! consecutive words exactly. All parts of a query must occur in an article (or event);
 //! articles are ranked by a tf-idf score with a bonus for title hits.
+//!
+//! **Word forms.** A bare word of three letters or more also matches the words that share
+//! its English stem ([`crate::stem`]): `killed` finds `kill`, `kills` and `killing`,
+//! `protesters` finds `protest`. The index keeps the words as written and adds a table from
+//! each stem to its words, so a clause's matches come as lists tagged exact or stem-only
+//! ([`Index::clause_postings`]) and the engine ranks exact hits first. Quoted words and
+//! phrases never match by stem: quoting means "exactly this".
+//!
+//! **Figures.** A figure typed with its unit (`80%`, `3 percent`, `$3.422 billion`,
+//! `US$33 billion`, `12.97 billion soles`) is one [`Clause::Figure`]: it matches the
+//! figures the recogniser ([`crate::figures`]) reads in the text with the same value and
+//! unit, whatever their wording (`80%` finds "80 percent" but not "80 days"). The index
+//! holds one key per such figure ([`figure_key`]), added by the engine from the corpus's
+//! recognised figures. A bare number (`56`, `62 or more`) stays words, as before.
+//!
+//! **What it costs** (issue 13, measured 2026-11-27 on the shared 2-core machine).
+//! WebAssembly: the corpus crate alone in a `cdylib` that decodes a corpus, builds the
+//! engine, runs a search, cuts snippets and highlights (`opt-level = "z"`, LTO, one codegen
+//! unit, `panic = "abort"`, stripped) was 88.7 KB raw, 37.7 KB gzip -9, and is 165.4 KB,
+//! 76.5 KB: +76.7 KB raw, +38.8 KB gzip for word forms, figure clauses, measures, typed
+//! dates. Of that, the stemmer is 12.6 KB raw, 4.5 KB gzip (the same build with
+//! [`crate::stem::stem`] as the identity), and float parsing, which the figure recogniser
+//! ([`crate::figures`], now run on the query and on titles) brings into an app that had
+//! none, 18.1 KB raw, 15.0 KB gzip (its tables of powers do not compress): parsing numbers
+//! with integers there would save it. Calling also [`crate::Engine::suggest`],
+//! [`crate::Engine::relaxations`] and [`crate::Engine::query`] adds 12.0 KB raw, 4.8 KB gzip.
+//!
+//! Natively (`cargo bench -p corpus`, before → after, p50): building the engine of the five
+//! articles 2.8–3.0 → 5.1–8.1 ms (2.3 → 4.6 ms in a quiet loop of 20: the stem table,
+//! 0.6 ms of it stemming the 2,000 distinct words, and the measures, names and figure
+//! keys); of 10,000 synthetic articles 4.0–5.6 → 4.5–5.7 s (best of three, within the
+//! machine's noise). Searches of the five articles got faster (0.12–0.21 → 0.01–0.11 ms:
+//! entity names are now matched from words folded once, not highlighted on every
+//! keystroke); at 10,000 articles they stay within noise (`Boluarte` 3.8 → 4.2 ms, `jeri`
+//! 3.2 → 3.1, `"takeover of Lima"` 9.7 → 12.9; in one quiet process `80%` 3.4 ms against
+//! 3.3 for the word `80`), except that word forms find more (`protesters` 2.9 → 5.1 ms: it
+//! now finds every article that says `protest`).
+//!
 
 /// Fold one character: lowercase, accents removed. Returns up to two chars (`ß` → `ss`).
 fn fold_char(c: char, out: &mut String) {
@@ -103,7 +141,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// One part of a query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clause {
-    /// A word; `prefix` when it matches words starting with it.
+    /// A word; `prefix` when it matches words starting with it. A prefix word also
+    /// matches the words that share its stem.
     Term {
         /// Folded word.
         text: String,
@@ -112,6 +151,15 @@ pub enum Clause {
     },
     /// Consecutive exact words.
     Phrase(Vec<String>),
+    /// A figure typed with its unit (`80%`, `$3.422 billion`): matches the recognised
+    /// figures of the same value and unit, however they are written.
+    Figure {
+        /// `percent`, `USD`, `PEN` or `EUR` (as [`crate::figures::Found::unit`]).
+        unit: String,
+        /// The value with its scale applied, written as [`figure_value`] writes it
+        /// (`3422000000` for `$3.422 billion`).
+        value: String,
+    },
 }
 
 /// A parsed query.
@@ -124,32 +172,112 @@ pub struct Query {
 /// Minimum length (in characters) for a bare word to match as a prefix.
 pub const MIN_PREFIX: usize = 3;
 
-impl Query {
-    /// Parse user input. Unbalanced quotes close at the end; punctuation separates words.
-    pub fn parse(input: &str) -> Query {
-        let mut clauses = Vec::new();
-        let mut in_quote = false;
-        let normalised = input.replace(['“', '”', '„', '«', '»'], "\"");
-        for (i, part) in normalised.split('"').enumerate() {
-            in_quote = i % 2 == 1;
+/// A figure's value as the index and [`Clause::Figure`] write it: to three decimals at
+/// most, without a trailing zero (`80`, `3422000000`, `12.97`). Written by hand, as
+/// [`crate::render::number`] is, because float formatting would add about 11 KB of
+/// WebAssembly to an app that has none.
+pub fn figure_value(value: f64) -> String {
+    let milli = (value.abs() * 1000.0).round() as u64;
+    let mut out = (milli / 1000).to_string();
+    let frac = milli % 1000;
+    if frac != 0 {
+        let f = format!("{:03}", frac);
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+/// The index key of the figures of one unit and value. It starts with a control character,
+/// so no word of a text (letters and digits) can equal it or start with it.
+pub fn figure_key(unit: &str, value: &str) -> String {
+    format!("\u{1}{unit} {value}")
+}
+
+/// Opening and closing quote characters; each starts or ends a phrase.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// The parts of an input: byte ranges and whether each is inside quotes (an unbalanced
+/// quote closes at the end). Quote characters belong to no part.
+pub(crate) fn quoted_parts(input: &str) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, c) in input.char_indices() {
+        if is_quote(c) {
+            out.push((start, i, quoted));
+            quoted = !quoted;
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, input.len(), quoted));
+    out
+}
+
+/// The clauses of an input with the byte range each was read from (a phrase's range
+/// includes its quotes), in input order, before duplicates are removed.
+pub(crate) fn parse_spans(input: &str) -> Vec<(Clause, (usize, usize))> {
+    let mut out = Vec::new();
+    let words = |out: &mut Vec<(Clause, (usize, usize))>, base: usize, part: &str| {
+        for t in tokenize(part) {
+            let prefix = t.term.chars().count() >= MIN_PREFIX;
+            out.push((
+                Clause::Term {
+                    text: t.term,
+                    prefix,
+                },
+                (base + t.start, base + t.end),
+            ));
+        }
+    };
+    for (s, e, quoted) in quoted_parts(input) {
+        let part = &input[s..e];
+        if quoted {
+            // Include the quote characters around the phrase in its span.
+            let qs = input[..s].char_indices().last().map_or(s, |(i, _)| i);
+            let qe = input[e..].chars().next().map_or(e, |c| e + c.len_utf8());
             let words: Vec<String> = tokenize(part).into_iter().map(|t| t.term).collect();
-            if in_quote {
-                match words.len() {
-                    0 => {}
-                    1 => clauses.push(Clause::Term {
+            match words.len() {
+                0 => {}
+                1 => out.push((
+                    Clause::Term {
                         text: words[0].clone(),
                         prefix: false,
-                    }),
-                    _ => clauses.push(Clause::Phrase(words)),
-                }
-            } else {
-                for w in words {
-                    let prefix = w.chars().count() >= MIN_PREFIX;
-                    clauses.push(Clause::Term { text: w, prefix });
-                }
+                    },
+                    (qs, qe),
+                )),
+                _ => out.push((Clause::Phrase(words), (qs, qe))),
             }
+            continue;
         }
-        let _ = in_quote;
+        // Figures with a unit are one clause each; the words around them are words.
+        let mut last = 0;
+        for f in crate::figures::recognise(part) {
+            if f.unit == "count" {
+                continue;
+            }
+            words(&mut out, s + last, &part[last..f.start]);
+            out.push((
+                Clause::Figure {
+                    unit: f.unit.to_string(),
+                    value: figure_value(f.value),
+                },
+                (s + f.start, s + f.end),
+            ));
+            last = f.end;
+        }
+        words(&mut out, s + last, &part[last..]);
+    }
+    out
+}
+
+impl Query {
+    /// Parse user input. Unbalanced quotes close at the end; punctuation separates words;
+    /// a figure with a unit (`80%`, `$3.422 billion`) is one [`Clause::Figure`].
+    pub fn parse(input: &str) -> Query {
+        let mut clauses: Vec<Clause> = parse_spans(input).into_iter().map(|c| c.0).collect();
         clauses.dedup();
         Query { clauses }
     }
@@ -162,7 +290,9 @@ impl Query {
 
 /// Term → id while indexing: open addressing with FNV-1a. A hand-rolled table instead of
 /// `HashMap` keeps the app's WebAssembly smaller (no SipHash, no generic hashbrown copy).
-#[derive(Default)]
+/// The index keeps one for stems, where it saves sorting them (0.35 of the 1.1 ms that the
+/// stem table first added to indexing the five articles).
+#[derive(Clone, Debug, Default)]
 struct TermTable {
     slots: Vec<u32>,
     terms: Vec<String>,
@@ -176,22 +306,39 @@ impl TermTable {
         })
     }
 
-    fn id(&mut self, term: String) -> usize {
+    /// The id of `term`, or the free slot where it would go.
+    fn find(&self, term: &str) -> Result<usize, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::hash(term) as usize & mask;
+        loop {
+            match self.slots[i] {
+                u32::MAX => return Err(i),
+                id if self.terms[id as usize] == term => return Ok(id as usize),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The id of `term`, if it is in the table.
+    fn get(&self, term: &str) -> Option<usize> {
+        self.find(term).ok()
+    }
+
+    /// The id of `term`, added if new.
+    fn id(&mut self, term: &str) -> usize {
         if self.terms.len() * 2 >= self.slots.len() {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
-        let mut i = Self::hash(&term) as usize & mask;
-        loop {
-            match self.slots[i] {
-                u32::MAX => {
-                    self.slots[i] = self.terms.len() as u32;
-                    self.terms.push(term);
-                    self.postings.push(Vec::new());
-                    return self.terms.len() - 1;
-                }
-                id if self.terms[id as usize] == term => return id as usize,
-                _ => i = (i + 1) & mask,
+        match self.find(term) {
+            Ok(id) => id,
+            Err(slot) => {
+                self.slots[slot] = self.terms.len() as u32;
+                self.terms.push(term.to_string());
+                self.postings.push(Vec::new());
+                self.terms.len() - 1
             }
         }
     }
@@ -225,22 +372,51 @@ pub struct Index {
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
     doc_count: u32,
+    /// Distinct stems; the terms of stem `i` are
+    /// `stem_terms[stem_start[i]..stem_start[i + 1]]` (indices into `terms`, in order).
+    stems: TermTable,
+    stem_start: Vec<u32>,
+    stem_terms: Vec<u32>,
+}
+
+/// How a list of postings matches its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// The word as typed (or a word it is a prefix of), the phrase, or the figure.
+    Exact,
+    /// Only another form of the word: the same stem ([`crate::stem`]).
+    Stem,
 }
 
 impl Index {
     /// Index documents (document number = position in the iterator).
     pub fn build<'a>(docs: impl IntoIterator<Item = &'a str>) -> Index {
+        Index::build_with_keys(docs, Vec::new())
+    }
+
+    /// Index documents, plus extra keys (such as [`figure_key`]s) found in given
+    /// documents: `(document, key)` pairs, in any order.
+    pub fn build_with_keys<'a>(
+        docs: impl IntoIterator<Item = &'a str>,
+        mut keys: Vec<(u32, String)>,
+    ) -> Index {
         let mut table = TermTable::default();
         let mut n = 0u32;
         for (d, text) in docs.into_iter().enumerate() {
             n += 1;
             for (pos, t) in tokenize(text).into_iter().enumerate() {
-                let id = table.id(t.term);
+                let id = table.id(&t.term);
                 table.postings[id].push(Posting {
                     doc: d as u32,
                     pos: pos as u32,
                 });
             }
+        }
+        // Keys have no word position; in document order, as every postings list.
+        crate::util::sort_by(&mut keys, |a, b| (a.0, &a.1) < (b.0, &b.1));
+        for (doc, key) in keys {
+            let id = table.id(&key);
+            table.postings[id].push(Posting { doc, pos: 0 });
         }
         let mut order: Vec<u32> = (0..table.terms.len() as u32).collect();
         crate::util::sort_by(&mut order, |&a, &b| {
@@ -252,10 +428,44 @@ impl Index {
             terms.push(std::mem::take(&mut table.terms[i as usize]));
             postings.push(std::mem::take(&mut table.postings[i as usize]));
         }
+        // Stems of the distinct words (not of numbers or keys): one stemmer call per word
+        // of the vocabulary, not per word of the corpus; then the terms of each stem in
+        // term order (a counting sort by stem id).
+        let mut stems = TermTable::default();
+        let group: Vec<u32> = terms
+            .iter()
+            .map(|t| {
+                if t.bytes().all(|b| !b.is_ascii_digit() && b > 0x1f) {
+                    stems.id(&crate::stem::stem(t)) as u32
+                } else {
+                    u32::MAX
+                }
+            })
+            .collect();
+        let mut stem_start = vec![0u32; stems.terms.len() + 1];
+        for &g in &group {
+            if g != u32::MAX {
+                stem_start[g as usize + 1] += 1;
+            }
+        }
+        for i in 1..stem_start.len() {
+            stem_start[i] += stem_start[i - 1];
+        }
+        let mut fill = stem_start.clone();
+        let mut stem_terms = vec![0u32; stem_start.last().map_or(0, |&n| n as usize)];
+        for (t, &g) in group.iter().enumerate() {
+            if g != u32::MAX {
+                stem_terms[fill[g as usize] as usize] = t as u32;
+                fill[g as usize] += 1;
+            }
+        }
         Index {
             terms,
             postings,
             doc_count: n,
+            stems,
+            stem_start,
+            stem_terms,
         }
     }
 
@@ -283,31 +493,72 @@ impl Index {
         lo..hi
     }
 
-    /// The postings lists that make up a clause's matches, unmerged: one list per matching
-    /// term for a word (several for a prefix), or the phrase's start postings.
-    pub fn clause_lists(&self, clause: &Clause) -> Vec<std::borrow::Cow<'_, [Posting]>> {
-        match clause {
-            Clause::Term { text, prefix } => self
-                .term_range(text, *prefix)
-                .map(|i| std::borrow::Cow::Borrowed(&self.postings[i][..]))
-                .collect(),
-            Clause::Phrase(_) => vec![std::borrow::Cow::Owned(self.clause_matches(clause).hits)],
+    /// Indices of the terms that share the stem of `word` (empty for a number).
+    fn stem_family(&self, word: &str) -> &[u32] {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return &[];
         }
+        match self.stems.get(&crate::stem::stem(word)) {
+            Some(i) => {
+                &self.stem_terms[self.stem_start[i] as usize..self.stem_start[i + 1] as usize]
+            }
+            None => &[],
+        }
+    }
+
+    /// The postings lists that make up a clause's matches, unmerged, each tagged with how
+    /// it matches: one list per matching term for a word (several for a prefix, then one
+    /// per other word of the same stem), the phrase's start postings, or a figure's key.
+    pub fn clause_postings(
+        &self,
+        clause: &Clause,
+    ) -> Vec<(std::borrow::Cow<'_, [Posting]>, Match)> {
+        use std::borrow::Cow;
+        match clause {
+            Clause::Term { text, prefix } => {
+                let range = self.term_range(text, *prefix);
+                let mut out: Vec<(Cow<'_, [Posting]>, Match)> = range
+                    .clone()
+                    .map(|i| (Cow::Borrowed(&self.postings[i][..]), Match::Exact))
+                    .collect();
+                if *prefix {
+                    for &t in self.stem_family(text) {
+                        if !range.contains(&(t as usize)) {
+                            out.push((Cow::Borrowed(&self.postings[t as usize][..]), Match::Stem));
+                        }
+                    }
+                }
+                out
+            }
+            Clause::Phrase(_) => vec![(Cow::Owned(self.clause_matches(clause).hits), Match::Exact)],
+            Clause::Figure { unit, value } => {
+                let r = self.term_range(&figure_key(unit, value), false);
+                r.map(|i| (Cow::Borrowed(&self.postings[i][..]), Match::Exact))
+                    .collect()
+            }
+        }
+    }
+
+    /// The postings lists that make up a clause's matches, unmerged (exact and stem-only
+    /// alike; [`Index::clause_postings`] tells them apart).
+    pub fn clause_lists(&self, clause: &Clause) -> Vec<std::borrow::Cow<'_, [Posting]>> {
+        self.clause_postings(clause)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect()
     }
 
     /// Matches of one clause: for each matching document, the word positions where the
     /// match starts and how many words it spans. Sorted by document.
     pub fn clause_matches(&self, clause: &Clause) -> ClauseMatches {
         match clause {
-            Clause::Term { text, prefix } => {
-                let range = self.term_range(text, *prefix);
+            Clause::Term { .. } | Clause::Figure { .. } => {
+                let lists = self.clause_postings(clause);
                 let mut all: Vec<Posting> = Vec::new();
-                if range.len() == 1 {
-                    all.extend_from_slice(&self.postings[range.start]);
-                } else {
-                    for i in range {
-                        all.extend_from_slice(&self.postings[i]);
-                    }
+                for (l, _) in &lists {
+                    all.extend_from_slice(l);
+                }
+                if lists.len() > 1 {
                     crate::util::sort(&mut all);
                 }
                 ClauseMatches {
@@ -360,15 +611,31 @@ pub struct ClauseMatches {
     pub width: u32,
 }
 
-/// Byte ranges of the matches of `query` in `text` (for highlighting), merged and sorted.
+/// Byte ranges of the matches of `query` in `text` (for highlighting), merged and sorted:
+/// words as typed, their other forms (same stem) for bare words, phrases, and figures
+/// with a unit read by the figure recogniser.
 pub fn highlight(text: &str, query: &Query) -> Vec<(u32, u32)> {
     let toks = tokenize(text);
     let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut found: Option<Vec<crate::figures::Found>> = None;
     for c in &query.clauses {
         match c {
             Clause::Term { text: w, prefix } => {
+                // A stem keeps the word's first letter, which spares stemming most words.
+                let stem = (*prefix && !w.bytes().any(|b| b.is_ascii_digit()))
+                    .then(|| crate::stem::stem(w));
+                let same_stem = |t: &str| {
+                    stem.as_ref().is_some_and(|s| {
+                        t.as_bytes().first() == s.as_bytes().first()
+                            && !t.bytes().any(|b| b.is_ascii_digit())
+                            && crate::stem::stem(t) == *s
+                    })
+                };
                 for t in &toks {
-                    if (*prefix && t.term.starts_with(w.as_str())) || t.term == *w {
+                    if (*prefix && t.term.starts_with(w.as_str()))
+                        || t.term == *w
+                        || same_stem(&t.term)
+                    {
                         out.push((t.start as u32, t.end as u32));
                     }
                 }
@@ -385,8 +652,21 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(u32, u32)> {
                     }
                 }
             }
+            Clause::Figure { unit, value } => {
+                let found = found.get_or_insert_with(|| crate::figures::recognise(text));
+                for f in found.iter() {
+                    if f.unit == unit && figure_value(f.value) == *value {
+                        out.push((f.start as u32, f.end as u32));
+                    }
+                }
+            }
         }
     }
+    merge_ranges(out)
+}
+
+/// Byte ranges sorted, overlapping and touching ones merged.
+pub(crate) fn merge_ranges(mut out: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     crate::util::sort(&mut out);
     let mut merged: Vec<(u32, u32)> = Vec::new();
     for r in out {
@@ -548,5 +828,43 @@ mod tests {
         assert_eq!(&s.text[a as usize..b as usize], "takeover of Lima");
         assert!(s.text.starts_with("… "));
         assert!(s.text.chars().count() < 70);
+    }
+
+    #[test]
+    fn figures_with_a_unit_are_one_clause_and_numbers_stay_words() {
+        let fig = |unit: &str, value: &str| Clause::Figure {
+            unit: unit.into(),
+            value: value.into(),
+        };
+        let word = |w: &str| Clause::Term {
+            text: w.into(),
+            prefix: w.chars().count() >= MIN_PREFIX,
+        };
+        assert_eq!(
+            Query::parse("support at least 80% and $3.422 billion, 56 killed").clauses,
+            vec![
+                word("support"),
+                fig("percent", "80"),
+                word("and"),
+                fig("USD", "3422000000"),
+                word("56"),
+                word("killed"),
+            ]
+        );
+        assert_eq!(
+            Query::parse("\"3 percent\" 12.97 billion soles").clauses,
+            vec![
+                Clause::Phrase(vec!["3".into(), "percent".into()]),
+                fig("PEN", "12970000000"),
+            ]
+        );
+        assert_eq!(
+            [12.97, 0.5, 80.0, 3.422e9, 64.6e6].map(figure_value),
+            ["12.97", "0.5", "80", "3422000000", "64600000"]
+        );
+        let spans = parse_spans("a “b c” 80%");
+        let text = "a “b c” 80%";
+        let got: Vec<&str> = spans.iter().map(|(_, (s, e))| &text[*s..*e]).collect();
+        assert_eq!(got, ["a", "“b c”", "80%"]);
     }
 }
