@@ -1,6 +1,7 @@
 // Trunk post_build hook (one hook, so the steps run in order on the same index.html):
 // 1. release builds: minify the JavaScript glue (minify.mjs);
-// 2. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs).
+// 2. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs);
+// 3. release builds: .gz and .br copies beside the files (precompress.mjs).
 //
 // Trunk sets TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL and TRUNK_PROFILE; by hand:
 // `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build).
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { minifyGlue } from './minify.mjs';
 import { externalise, hasInlineScript } from './csp.mjs';
+import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 let publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || '/';
@@ -31,3 +33,7 @@ if (hasInlineScript(strict)) {
 }
 fs.writeFileSync(indexFile, strict);
 console.log(`postbuild: ${files.length} inline script(s) moved out; Content-Security-Policy in <meta>`);
+// Last: the compressed copies are of the files as served.
+if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
+  console.log(`postbuild: ${precompress(dir).length} precompressed copies (.gz, .br)`);
+}

@@ -8,7 +8,8 @@ import zlib from 'node:zlib';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const dir = args.find((a) => !a.startsWith('--')) || 'dist';
-const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+// The precompressed copies (.gz, .br) are other encodings of the same files: not counted.
+const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !/\.(gz|br)$/.test(f)).sort();
 const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
 const firstVisit = (f) => f === 'index.html' || index.includes(f);
 const rows = files.map((f) => {

@@ -27,9 +27,10 @@ scripts/fuzz.sh 60
 echo "== in-browser component tests (headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser
 
-echo "== static builds: / and a sub-path"
+echo "== static builds: /, a sub-path, with test hooks (the render guard), the hostile corpus"
 trunk build --release
 trunk build --release --public-url /explorer/sub/ --dist target/dist-sub
+PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hooks
 PCE_DATA_DIR=tests/hostile-data PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hostile
 node scripts/sizes.mjs dist
 

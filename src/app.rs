@@ -19,6 +19,7 @@ use yew::prelude::*;
 /// The explorer.
 #[component]
 pub fn App() -> Html {
+    crate::rendered!("App");
     match engine() {
         Ok(_) => html! {
             <crate::store::StoreProvider><Shell /></crate::store::StoreProvider>
@@ -45,6 +46,7 @@ struct Layout {
 
 #[component]
 fn Shell() -> Html {
+    crate::rendered!("Shell");
     hooks::use_address();
     hooks::use_shortcuts();
     hooks::use_links();
@@ -119,6 +121,7 @@ fn Shell() -> Html {
 /// Embedded: a link to the same view in the full explorer.
 #[component]
 fn FullLink() -> Html {
+    crate::rendered!("FullLink");
     let query = use_select(|s| {
         let mut full = s.state().clone();
         full.embed = false;
@@ -132,6 +135,7 @@ fn FullLink() -> Html {
 /// The results' counts, announced after each change.
 #[component]
 fn LiveCount() -> Html {
+    crate::rendered!("LiveCount");
     let results = use_select(|s| crate::components::Shared(s.results.clone()));
     html! {
         <div id="live-count" class="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -4,13 +4,26 @@
 //! decodes it once into a [`corpus::Engine`] held in a static and never copied into
 //! props. All behaviour (filters, search, URL state, the reducer, paragraph runs, the
 //! embed message API) lives in the `corpus` crate and is tested natively; this crate only
-//! renders state and dispatches actions.
+//! renders state and dispatches actions. `docs/ARCHITECTURE.md` shows how an action flows
+//! from an event to the core and back to the DOM, and where to start.
 
 pub mod app;
 pub mod components;
 pub mod dom;
 pub mod hooks;
 pub mod store;
+#[cfg(pce_test_hooks)]
+pub mod test_hooks;
+
+/// Count a render of the named component, in builds with `PCE_TEST_HOOKS=1` only (see
+/// [`test_hooks`]); nothing at all in a normal build.
+#[macro_export]
+macro_rules! rendered {
+    ($name:literal) => {
+        #[cfg(pce_test_hooks)]
+        $crate::test_hooks::rendered($name);
+    };
+}
 
 pub use app::App;
 
@@ -42,15 +55,6 @@ pub fn install_engine(engine: Engine) -> bool {
 /// The embedded corpus, undecoded.
 pub fn corpus_bytes() -> &'static [u8] {
     CORPUS_BYTES
-}
-
-/// Test hook (only in builds with `PCE_TEST_HOOKS=1`, see `build.rs`): panic with
-/// `message`, so that the end-to-end tests can check the panic message
-/// (`window.wasmBindings.pce_test_panic("...")`). Never compiled into a normal build.
-#[cfg(pce_test_hooks)]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn pce_test_panic(message: String) {
-    panic!("{message}");
 }
 
 /// Install the panic message and mount the app on `<body>`.

@@ -248,6 +248,7 @@ pub struct StoreProviderProps {
 /// Provides the store, read from the address when the app starts.
 #[component]
 pub fn StoreProvider(props: &StoreProviderProps) -> Html {
+    crate::rendered!("StoreProvider");
     let store = use_memo((), |_| {
         let model = match engine() {
             Ok(e) => Model::from_query(e.corpus(), &dom::location_search()),

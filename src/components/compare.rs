@@ -29,6 +29,7 @@ pub struct CompareProps {
 /// The side-by-side view.
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
+    crate::rendered!("Compare");
     let (item, linked) = *use_select(|s| (s.state().compare_item, s.state().linked));
     let results = use_picker_results();
     let store = use_store();

@@ -24,6 +24,7 @@ const TOP_WITH: usize = 8;
 /// The card.
 #[component]
 pub fn EntityCard(props: &EntityCardProps) -> Html {
+    crate::rendered!("EntityCard");
     let e = props.entity;
     let filtered = *use_select(move |s| s.state().entities.contains(&e));
     let store = use_store();

@@ -21,6 +21,7 @@ pub struct EventCardProps {
 /// The card.
 #[component]
 pub fn EventCard(props: &EventCardProps) -> Html {
+    crate::rendered!("EventCard");
     let dispatch = use_dispatch();
     let store = use_store();
     let Ok(engine) = engine() else {

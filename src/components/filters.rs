@@ -15,6 +15,7 @@ use yew::prelude::*;
 /// The filter panel.
 #[component]
 pub fn FilterPanel() -> Html {
+    crate::rendered!("FilterPanel");
     let (embed, any) = *use_select(|s| (s.state().embed, s.state().has_filters()));
     // Open on wide screens, folded on phones and when embedded.
     let open_at_start = use_memo((), move |_| !embed && !crate::dom::narrow_screen());
@@ -35,6 +36,7 @@ pub fn FilterPanel() -> Html {
 /// The selected entities as removable chips, and "Clear all filters".
 #[component]
 fn ActiveFilters() -> Html {
+    crate::rendered!("ActiveFilters");
     let entities = use_select(|s| s.state().entities.clone());
     let dispatch = use_dispatch();
     let Ok(engine) = engine() else {
@@ -75,6 +77,7 @@ fn input_value(e: &Event) -> String {
 
 #[component]
 fn DateRange() -> Html {
+    crate::rendered!("DateRange");
     let (range, field) = *use_select(|s| (s.state().range, s.state().range_field));
     let dispatch = use_dispatch();
     let (from, to) = range.unwrap_or((Date::FIRST, Date::LAST));
@@ -144,6 +147,7 @@ struct FacetProps {
 
 #[component]
 fn Facet(props: &FacetProps) -> Html {
+    crate::rendered!("Facet");
     let kind = props.kind;
     // This kind's counts only: a change that leaves them equal leaves the facet alone.
     let counts = use_select(move |s| match engine() {
@@ -223,6 +227,7 @@ struct FacetValueProps {
 /// One facet value: re-rendered only when its counts or its selection change.
 #[component]
 fn FacetValue(props: &FacetValueProps) -> Html {
+    crate::rendered!("FacetValue");
     let dispatch = use_dispatch();
     let Ok(engine) = engine() else {
         return html! {};

@@ -16,6 +16,7 @@ use yew::prelude::*;
 /// The matrix view: a column per article the filters match.
 #[component]
 pub fn Matrix() -> Html {
+    crate::rendered!("Matrix");
     let results = use_results();
     let (kinds, matrix_sort) =
         (*use_select(|s| (s.state().kinds.clone(), s.state().matrix_sort))).clone();

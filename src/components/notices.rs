@@ -7,6 +7,7 @@ use yew::prelude::*;
 /// The notice banner.
 #[component]
 pub fn Notices() -> Html {
+    crate::rendered!("Notices");
     let notices = use_select(|s| s.model.notices.clone());
     let dispatch = use_dispatch();
     if notices.is_empty() {

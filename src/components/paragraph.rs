@@ -36,6 +36,7 @@ pub struct ParagraphProps {
 /// A paragraph.
 #[component]
 pub fn ParagraphView(props: &ParagraphProps) -> Html {
+    crate::rendered!("ParagraphView");
     let store = use_store();
     let copied = use_state(|| false);
     let Ok(engine) = engine() else {

@@ -23,6 +23,7 @@ pub struct ReaderProps {
 /// The reader.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    crate::rendered!("Reader");
     let (target, text) = (*use_select(|s| (s.state().paragraph, s.state().text.clone()))).clone();
     let dispatch = use_dispatch();
     let article = props.article;
@@ -115,6 +116,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
 /// "Compare with": side by side with another article (this one on the left).
 #[component]
 fn ComparePicker(props: &ReaderProps) -> Html {
+    crate::rendered!("ComparePicker");
     let results = use_picker_results();
     let dispatch = use_dispatch();
     let Ok(engine) = engine() else {
@@ -149,6 +151,7 @@ fn ComparePicker(props: &ReaderProps) -> Html {
 
 #[component]
 fn Legend() -> Html {
+    crate::rendered!("Legend");
     html! {
         <details class="legend">
             <summary>{ "How names and figures are marked" }</summary>

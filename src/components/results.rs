@@ -45,6 +45,7 @@ const ARTICLES_PAGE: usize = 20;
 /// The results view.
 #[component]
 pub fn ResultsView() -> Html {
+    crate::rendered!("ResultsView");
     let results = use_results();
     let (text, order, current) = (*use_select(|s| {
         let st = s.state();
@@ -165,6 +166,7 @@ struct ResultItemProps {
 /// One article in the results.
 #[component]
 fn ResultItem(props: &ResultItemProps) -> Html {
+    crate::rendered!("ResultItem");
     let store = use_store();
     let Ok(engine) = engine() else {
         return html! {};
@@ -205,6 +207,7 @@ struct EventItemProps {
 /// One event in the results (drawn once: nothing in it changes with the state).
 #[component]
 fn EventItem(props: &EventItemProps) -> Html {
+    crate::rendered!("EventItem");
     let store = use_store();
     let Ok(engine) = engine() else {
         return html! {};

@@ -8,6 +8,7 @@ use yew::prelude::*;
 /// The search box.
 #[component]
 pub fn SearchBox() -> Html {
+    crate::rendered!("SearchBox");
     let text = use_select(|s| s.state().text.clone());
     let dispatch = use_dispatch();
     let oninput = {

@@ -20,8 +20,12 @@ const MIME = {
   '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serve `dir` under `prefix` (default `/`) on 127.0.0.1, or serve the given pages. */
-export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', headers = {} } = {}) {
+/**
+ * Serve `dir` under `prefix` (default `/`) on 127.0.0.1, or serve the given pages. With
+ * `precompressed`, a file's `.br` or `.gz` copy is sent when the browser accepts it (as
+ * nginx's `brotli_static`/`gzip_static` do).
+ */
+export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', headers = {}, precompressed = false } = {}) {
   // Room for very long URLs (the hostile-URL tests send 100 KB ones); Node's default is 16 KB.
   const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -35,9 +39,15 @@ export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', heade
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
-    fs.readFile(file, (err, body) => {
+    const accepts = String(req.headers['accept-encoding'] || '');
+    const encoding = !precompressed ? null
+      : /\bbr\b/.test(accepts) && fs.existsSync(file + '.br') ? 'br'
+        : /\bgzip\b/.test(accepts) && fs.existsSync(file + '.gz') ? 'gzip' : null;
+    const sent = encoding ? file + (encoding === 'br' ? '.br' : '.gz') : file;
+    fs.readFile(sent, (err, body) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', ...headers });
+      const enc = encoding ? { 'content-encoding': encoding, vary: 'Accept-Encoding' } : {};
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', ...enc, ...headers });
       res.end(body);
     });
   });

@@ -80,3 +80,31 @@ test('embedded in a cross-origin iframe: compact, resizes, obeys the host, valid
   await host.close();
   await app.close();
 });
+
+test('precompressed copies: each decodes to its file, and a host that serves them runs the app', async () => {
+  const zlib = await import('node:zlib');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const copies = fs.readdirSync(DIST).filter((f) => /\.(br|gz)$/.test(f));
+  const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+  for (const need of [`${wasm}.br`, `${wasm}.gz`, 'index.html.gz']) assert.ok(copies.includes(need), `${need} is written`);
+  for (const c of copies) {
+    const orig = fs.readFileSync(path.join(DIST, c.slice(0, -3)));
+    const data = fs.readFileSync(path.join(DIST, c));
+    const back = c.endsWith('.br') ? zlib.brotliDecompressSync(data) : zlib.gunzipSync(data);
+    assert.ok(back.equals(orig), `${c} decodes to its file`);
+    assert.ok(data.length < orig.length, `${c} is smaller`);
+  }
+  const server = await serve(DIST, { precompressed: true });
+  const t = await newPage(browser, { allowed: [server.origin] });
+  const { page } = t;
+  const encodings = {};
+  page.on('response', (r) => { encodings[new URL(r.url()).pathname] = r.headers()['content-encoding']; });
+  await page.goto(server.url);
+  await ready(page);
+  assert.ok(await resultCount(page) > 0);
+  assert.equal(encodings[`/${wasm}`], 'br', 'the WebAssembly came as brotli');
+  assert.deepEqual(t.problems.console, []);
+  await t.context.close();
+  await server.close();
+});

@@ -9,6 +9,9 @@
 //! - the Yew app, which [`decode`]s the embedded binary and answers every question
 //!   through an [`Engine`].
 //!
+//! How the app uses the core (the store, `update` and its effects, view models) is in
+//! `docs/ARCHITECTURE.md` at the repository's root.
+//!
 //! ```
 //! use corpus::{compile, DataSet, Source, Engine, Filter};
 //! let ds = DataSet {

@@ -31,6 +31,7 @@ pub struct GraphProps {
 /// The drawing and its controls.
 #[component]
 pub fn Graph(props: &GraphProps) -> Html {
+    crate::rendered!("Graph");
     let hide = props.hide;
     let (window, selected) = *use_select(|s| (s.state().window, s.state().event));
     // What is laid out depends on the results only when what does not match is hidden.
@@ -274,6 +275,7 @@ pub fn Graph(props: &GraphProps) -> Html {
 
 #[component]
 fn Legend() -> Html {
+    crate::rendered!("Legend");
     html! {
         <p class="legend" aria-hidden="true">
             <span class="k-dot">{ "● stated date" }</span>
@@ -292,6 +294,7 @@ struct LaneNamesProps {
 
 #[component]
 fn LaneNames(p: &LaneNamesProps) -> Html {
+    crate::rendered!("LaneNames");
     let r = p.rows;
     html! {
         <g class="lanes" aria-hidden="true">
@@ -315,6 +318,7 @@ struct OverviewProps {
 /// its handle).
 #[component]
 fn Overview(p: &OverviewProps) -> Html {
+    crate::rendered!("Overview");
     let (v, full) = (p.view, p.full);
     let w = v.width;
     let k = (w / (full.1 - full.0)).max(1e-9);
@@ -367,6 +371,7 @@ struct DensityProps {
 /// filters or the width, not with the view).
 #[component]
 fn Density(p: &DensityProps) -> Html {
+    crate::rendered!("Density");
     let bucket = 3.0;
     let counts = density(&p.items.0, p.full, p.width, bucket);
     let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;

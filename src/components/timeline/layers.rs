@@ -49,6 +49,7 @@ fn label_of(f: Focus) -> String {
 /// The grid lines of the ticks.
 #[component]
 pub fn Grid(p: &LayerProps) -> Html {
+    crate::rendered!("Grid");
     let l = &p.layout.0;
     let mut kids = Vec::with_capacity(l.ticks.len());
     for t in &l.ticks {
@@ -71,6 +72,7 @@ pub fn Grid(p: &LayerProps) -> Html {
 /// Era bands (with their clusters), and their visible names in a layer above.
 #[component]
 pub fn Bands(p: &LayerProps) -> Html {
+    crate::rendered!("Bands");
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -173,6 +175,7 @@ pub struct LinksProps {
 /// highlighted) rather than one element per link, and the axis line.
 #[component]
 pub fn Links(p: &LinksProps) -> Html {
+    crate::rendered!("Links");
     let dims = use_dims();
     let l = &p.layout.0;
     let related = |k: &Link| match p.highlight {
@@ -234,6 +237,7 @@ pub struct RangeProps {
 /// The date filter's range, as a bar on the axis.
 #[component]
 pub fn Range(p: &RangeProps) -> Html {
+    crate::rendered!("Range");
     let range = *use_select(|s| s.state().range);
     let v = p.view;
     let kids = match range {
@@ -262,6 +266,7 @@ pub fn Range(p: &RangeProps) -> Html {
 /// moves it changes one attribute.
 #[component]
 pub fn Events(p: &LayerProps) -> Html {
+    crate::rendered!("Events");
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -386,6 +391,7 @@ pub fn Events(p: &LayerProps) -> Html {
 /// Clusters of events close in time (a bubble with a count).
 #[component]
 pub fn Clusters(p: &LayerProps) -> Html {
+    crate::rendered!("Clusters");
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -413,6 +419,7 @@ pub fn Clusters(p: &LayerProps) -> Html {
 /// Articles, where they were published (and their clusters).
 #[component]
 pub fn Articles(p: &LayerProps) -> Html {
+    crate::rendered!("Articles");
     let open = *use_select(|s| s.state().article);
     let Ok(engine) = engine() else {
         return html! {};
@@ -485,6 +492,7 @@ pub fn Articles(p: &LayerProps) -> Html {
 /// The dates under the axis.
 #[component]
 pub fn Ticks(p: &LayerProps) -> Html {
+    crate::rendered!("Ticks");
     let l = &p.layout.0;
     let kids = l
         .ticks
@@ -579,6 +587,7 @@ pub struct DimmerProps {
 /// drawing. A dimmed mark's accessible description says so.
 #[component]
 pub fn Dimmer(p: &DimmerProps) -> Html {
+    crate::rendered!("Dimmer");
     let dims = use_dims();
     {
         let svg = p.svg.clone();

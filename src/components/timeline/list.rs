@@ -25,6 +25,7 @@ const PAGE: usize = 400;
 /// The list.
 #[component]
 pub fn TimelineList(props: &TimelineListProps) -> Html {
+    crate::rendered!("TimelineList");
     let results = use_results();
     let hide_unmatched = *use_select(|s| s.state().has_filters());
     let store = use_store();

@@ -28,6 +28,7 @@ use yew::prelude::*;
 /// The timeline panel: heading, mode, graph or list, event card.
 #[component]
 pub fn Timeline() -> Html {
+    crate::rendered!("Timeline");
     let (list, filtering) = *use_select(|s| (s.state().list, s.state().has_filters()));
     let dispatch = use_dispatch();
     let hide = use_state_eq(|| false);
@@ -63,6 +64,7 @@ pub fn Timeline() -> Html {
 /// The selected event's card, and its announcement.
 #[component]
 fn SelectedEvent() -> Html {
+    crate::rendered!("SelectedEvent");
     let event = *use_select(|s| s.state().event);
     let announce = event
         .and_then(|e| engine().ok()?.corpus().events.get(e as usize).cloned())
