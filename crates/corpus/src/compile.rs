@@ -1487,65 +1487,9 @@ fn build_measures(
     out
 }
 
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "As",
-    "It",
-    "Its",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "While",
-    "Meanwhile",
-    "However",
-    "But",
-    "And",
-    "Or",
-    "For",
-    "With",
-    "Without",
-    "After",
-    "Before",
-    "Since",
-    "Even",
-    "Among",
-    "Under",
-    "Over",
-    "From",
-    "To",
-    "By",
-    "Of",
-    "If",
-    "Then",
-    "When",
-    "Where",
-    "There",
-    "They",
-    "Their",
-    "He",
-    "She",
-    "His",
-    "Her",
-    "We",
-    "Our",
-    "Today",
-    "Last",
-];
-
-const TITLES_AND_DAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+/// Titles that precede or follow a name without being part of it (the weekdays are
+/// [`crate::date::WEEKDAYS`]).
+const TITLES: &[&str] = &[
     "President",
     "Minister",
     "Prime",
@@ -1581,8 +1525,9 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
                 // Drop leading function words, titles and calendar words ("On Tuesday",
                 // "After Minister"), and trailing titles ("Argentine President").
                 let skip = |w: &str| {
-                    NOT_NAMES.contains(&w)
-                        || TITLES_AND_DAYS.contains(&w)
+                    crate::scan::NOT_NAMES.contains(&w)
+                        || TITLES.contains(&w)
+                        || crate::date::WEEKDAYS.contains(&w)
                         || crate::date::MONTHS.contains(&w)
                 };
                 let first = run.iter().position(|&(a, b)| !skip(&p.text[a..b]));

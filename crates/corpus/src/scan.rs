@@ -134,7 +134,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 // ---------------------------------------------------------------------------------------
 
 /// Words that start sentences but not names.
-const NOT_NAMES: [&str; 99] = [
+pub(crate) const NOT_NAMES: [&str; 99] = [
     "The",
     "A",
     "An",
