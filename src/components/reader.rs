@@ -6,7 +6,7 @@ use super::parts::{article_options, use_picker_results};
 use crate::dom;
 use crate::engine;
 use crate::store::{use_dispatch, use_select};
-use corpus::search::{highlight, Query};
+use corpus::search::highlight;
 use corpus::state::Action;
 use corpus::view::provenance;
 use corpus::{ArticleIx, EntityKind};
@@ -45,7 +45,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     // Search hits per paragraph, computed once per article and search.
     let hits = use_memo((article, text), |(a, text)| {
-        let query = Query::parse(text);
+        // The query the engine runs (a typed date and a word still being typed left out).
+        let query = engine().map(|e| e.query(text)).unwrap_or_default();
         match engine() {
             Ok(e) if !query.is_empty() => e
                 .corpus()

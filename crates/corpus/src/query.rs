@@ -724,9 +724,27 @@ impl Engine {
     /// is not marked as words.
     pub fn query(&self, text: &str) -> Query {
         match self.typed_date(text) {
-            Some(t) => Query::parse(&t.rest),
-            None => Query::parse(text),
+            Some(t) => self.settled(&t.rest),
+            None => self.settled(text),
         }
+    }
+
+    /// The query of `text`, less a last word still being typed (no space after it) that
+    /// is too short to match as a prefix and is no word of the corpus: typing `lima`
+    /// leaves the results as they are at `l` and `li` (instead of emptying them, since no
+    /// word is `l`), and filters from `lim`; a short word that is a word, `US`, matches at
+    /// once.
+    fn settled(&self, text: &str) -> Query {
+        let mut q = Query::parse(text);
+        let typing = !text.ends_with(|c: char| c.is_whitespace() || c == '"');
+        if let (true, Some(search::Clause::Term { text: w, prefix: false })) =
+            (typing, q.clauses.last())
+        {
+            if w.chars().count() < search::MIN_PREFIX && !self.index.has_term(w) {
+                q.clauses.pop();
+            }
+        }
+        q
     }
 
     /// Select what a filter matches, with text scores.
@@ -737,7 +755,7 @@ impl Engine {
         let text = typed_date
             .as_ref()
             .map_or_else(|| f.text.clone(), |t| t.rest.clone());
-        let query = Query::parse(&text);
+        let query = self.settled(&text);
         let typed = typed_date.as_ref().map(|t| (t.from, t.to));
         let base = self.filtered_articles(f, typed);
         let mut arts = base.clone();

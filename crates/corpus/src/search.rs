@@ -509,6 +509,12 @@ impl Index {
     /// The postings lists that make up a clause's matches, unmerged, each tagged with how
     /// it matches: one list per matching term for a word (several for a prefix, then one
     /// per other word of the same stem), the phrase's start postings, or a figure's key.
+    /// Is this exact (folded) word in the index?
+    pub fn has_term(&self, term: &str) -> bool {
+        !self.term_range(term, false).is_empty()
+    }
+
+    /// The postings lists of a clause, each with how it matches.
     pub fn clause_postings(
         &self,
         clause: &Clause,

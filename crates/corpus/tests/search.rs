@@ -136,10 +136,13 @@ fn quotes_and_phrases_stay_exact_and_prefixes_still_work() {
     assert_eq!(ids_for(&e, "\"kill protesters\""), ["a1"]);
     assert_eq!(ids_for(&e, "kil"), ["a0", "a1", "a2"], "prefix");
     assert_eq!(
-        ids_for(&e, "ki"),
+        ids_for(&e, "ki "),
         Vec::<String>::new(),
-        "two letters: exact"
+        "two letters: exact, not a prefix"
     );
+    // Still being typed (no space after it), two letters that are no word do not filter
+    // yet (see a_word_being_typed_filters_from_its_third_letter).
+    assert_eq!(ids_for(&e, "ki"), ["a0", "a1", "a2"]);
 }
 
 #[test]
@@ -710,4 +713,31 @@ fn any_typed_text_is_answered() {
             assert_eq!(x.articles, got.articles.len() as u32, "{t:?} {:?}", x.part);
         }
     }
+}
+
+/// As-you-type: the first letters of a word leave the results as they are until the word
+/// can match (three letters, or a short word the corpus has); a space ends the word.
+#[test]
+fn a_word_being_typed_filters_from_its_third_letter() {
+    let e = real();
+    let all = search(e, "");
+    let lima = search(e, "lima");
+    assert!(!lima.articles.is_empty());
+    for (typed, same_as) in [("l", ""), ("li", ""), ("lima l", "lima"), ("lima li", "lima")] {
+        let r = search(e, typed);
+        let base = search(e, same_as);
+        assert_eq!(article_ids(e, &r), article_ids(e, &base), "{typed:?}");
+        assert_eq!(r.events, base.events, "{typed:?}");
+    }
+    assert_eq!(search(e, "l").articles.len(), all.articles.len());
+    assert_eq!(article_ids(e, &search(e, "lim")), article_ids(e, &lima));
+    // A short word the corpus has matches at once.
+    assert!(e.index().has_term("us"), "the corpus says “US”");
+    assert!(!search(e, "us").articles.is_empty());
+    // Once the word is ended, it is searched as typed (and "li" is no word).
+    assert!(search(e, "li ").articles.is_empty());
+    assert!(search(e, "\"li\"").articles.is_empty());
+    // The query the reader highlights is the same.
+    assert_eq!(e.query("lima li").clauses.len(), 1);
+    assert_eq!(e.query("lima li ").clauses.len(), 2);
 }
