@@ -737,8 +737,13 @@ impl Engine {
     fn settled(&self, text: &str) -> Query {
         let mut q = Query::parse(text);
         let typing = !text.ends_with(|c: char| c.is_whitespace() || c == '"');
-        if let (true, Some(search::Clause::Term { text: w, prefix: false })) =
-            (typing, q.clauses.last())
+        if let (
+            true,
+            Some(search::Clause::Term {
+                text: w,
+                prefix: false,
+            }),
+        ) = (typing, q.clauses.last())
         {
             if w.chars().count() < search::MIN_PREFIX && !self.index.has_term(w) {
                 q.clauses.pop();

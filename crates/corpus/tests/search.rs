@@ -723,7 +723,12 @@ fn a_word_being_typed_filters_from_its_third_letter() {
     let all = search(e, "");
     let lima = search(e, "lima");
     assert!(!lima.articles.is_empty());
-    for (typed, same_as) in [("l", ""), ("li", ""), ("lima l", "lima"), ("lima li", "lima")] {
+    for (typed, same_as) in [
+        ("l", ""),
+        ("li", ""),
+        ("lima l", "lima"),
+        ("lima li", "lima"),
+    ] {
         let r = search(e, typed);
         let base = search(e, same_as);
         assert_eq!(article_ids(e, &r), article_ids(e, &base), "{typed:?}");

@@ -4,8 +4,8 @@
 
 use corpus::timeline::{cluster_label, lane_of, Focus, Lane, Options};
 use corpus::Corpus;
-use yew::virtual_dom::{Key, VTag};
-use yew::Html;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Key, VTag};
+use yew::{AttrValue, Html};
 
 /// Width of the lane names on the left (pixels).
 pub const GUTTER: f64 = 58.0;
@@ -76,14 +76,37 @@ pub fn parse_key(k: &str) -> Option<Focus> {
     }
 }
 
-/// An SVG element with attributes and children.
-pub fn node(tag: &'static str, attrs: &[(&'static str, String)], children: Vec<Html>) -> Html {
+/// Attribute values, in the order of a static list of names (see [`el`]).
+pub type Values = Vec<AttrValue>;
+
+/// An element with attributes `keys` (a static list) set to `values`, in order: Yew
+/// compares such attributes by position, without hashing names, which is what a frame of
+/// the timeline does for every mark.
+pub fn el(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Values,
+    children: Vec<Html>,
+) -> Html {
+    tag_of(tag, keys, values, children).into()
+}
+
+fn tag_of(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Values,
+    children: Vec<Html>,
+) -> VTag {
     let mut t = VTag::new(tag);
-    for (k, v) in attrs {
-        t.add_attribute(k, v.clone());
-    }
+    t.set_attributes(Attributes::Dynamic {
+        keys,
+        values: values
+            .into_iter()
+            .map(|v| Some(AttributeOrProperty::Attribute(v)))
+            .collect(),
+    });
     t.add_children(children);
-    t.into()
+    t
 }
 
 /// The same, keyed (lists of marks are diffed by key, so a mark that moves is patched,
@@ -91,53 +114,57 @@ pub fn node(tag: &'static str, attrs: &[(&'static str, String)], children: Vec<H
 pub fn keyed(
     key: &str,
     tag: &'static str,
-    attrs: &[(&'static str, String)],
+    keys: &'static [&'static str],
+    values: Values,
     children: Vec<Html>,
 ) -> Html {
-    let mut t = VTag::new(tag);
+    let mut t = tag_of(tag, keys, values, children);
     t.key = Some(Key::from(key));
-    for (k, v) in attrs {
-        t.add_attribute(k, v.clone());
-    }
-    t.add_children(children);
     t.into()
 }
 
 /// A group of marks (a layer).
 pub fn group(class: &'static str, children: Vec<Html>) -> Html {
-    node("g", &[("class", class.to_string())], children)
+    el("g", &["class"], vec![class.into()], children)
 }
 
 /// The focus ring of a mark, drawn only on the roving tab stop (the one mark that can
 /// have keyboard focus without being clicked): one element fewer per mark per frame.
-pub fn ring(tab: bool, tag: &'static str, attrs: &[(&'static str, String)]) -> Html {
+pub fn ring(
+    tab: bool,
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: impl FnOnce() -> Values,
+) -> Html {
     if tab {
-        let mut a = vec![("class", "ring".to_string())];
-        a.extend_from_slice(attrs);
-        node(tag, &a, vec![])
+        el(tag, keys, values(), vec![])
     } else {
         Html::default()
     }
 }
 
-/// A focusable mark (`role=button`, roving tab index), keyed by its `data-key`.
+/// A focusable mark (`role=button`, roving tab index), keyed by its `data-key`. `keys`
+/// starts with `class`, `data-key`, `tabindex`, `role`, `aria-label`; `extra` are the
+/// values of the keys after those.
+#[allow(clippy::too_many_arguments)]
 pub fn mark_node(
+    keys: &'static [&'static str],
     class: String,
     key: &str,
     tab: bool,
-    label: String,
-    extra: &[(&'static str, String)],
+    label: AttrValue,
+    extra: Values,
     children: Vec<Html>,
 ) -> Html {
-    let mut attrs = vec![
-        ("class", class),
-        ("data-key", key.to_string()),
-        ("tabindex", if tab { "0" } else { "-1" }.to_string()),
-        ("role", "button".to_string()),
-        ("aria-label", label),
+    let mut values: Values = vec![
+        class.into(),
+        AttrValue::from(key.to_string()),
+        if tab { "0" } else { "-1" }.into(),
+        "button".into(),
+        label,
     ];
-    attrs.extend_from_slice(extra);
-    keyed(key, "g", &attrs, children)
+    values.extend(extra);
+    keyed(key, "g", keys, values, children)
 }
 
 /// Add ` name` to a class list when `on`.
@@ -169,38 +196,42 @@ pub fn cluster_node(
         _ => {}
     }
     flag(&mut cls, selected, "selected");
-    let zero = || String::from("0");
     let kids = vec![
-        ring(
-            tab,
+        ring(tab, "circle", &["class", "cx", "cy", "r"], || {
+            vec!["ring".into(), "0".into(), "0".into(), "15".into()]
+        }),
+        el(
             "circle",
-            &[("cx", zero()), ("cy", zero()), ("r", "15".into())],
-        ),
-        node(
-            "circle",
-            &[
-                ("class", "bubble".into()),
-                ("cx", zero()),
-                ("cy", zero()),
-                ("r", "10".into()),
-            ],
+            &["class", "cx", "cy", "r"],
+            vec!["bubble".into(), "0".into(), "0".into(), "10".into()],
             vec![],
         ),
-        node(
+        el(
             "text",
-            &[("x", zero()), ("y", "4".into())],
+            &["x", "y"],
+            vec!["0".into(), "4".into()],
             vec![Html::from(n.clone())],
         ),
     ];
     mark_node(
+        &[
+            "class",
+            "data-key",
+            "tabindex",
+            "role",
+            "aria-label",
+            "data-cluster",
+            "data-count",
+            "transform",
+        ],
         cls,
         &key,
         tab,
-        cluster_label(c, members),
-        &[
-            ("data-cluster", index.to_string()),
-            ("data-count", n),
-            ("transform", format!("translate({},{})", px(x), px(y))),
+        cluster_label(c, members).into(),
+        vec![
+            index.to_string().into(),
+            n.into(),
+            format!("translate({},{})", px(x), px(y)).into(),
         ],
         kids,
     )

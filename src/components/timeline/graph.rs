@@ -381,14 +381,15 @@ fn Density(p: &DensityProps) -> Html {
         .filter(|(_, &k)| k > 0)
         .map(|(i, &k)| {
             let h = 4.0 + (OVERVIEW_H - 8.0) * ((k as f64).ln_1p() / max.ln_1p());
-            super::draw::node(
+            super::draw::el(
                 "rect",
-                &[
-                    ("class", "bar".into()),
-                    ("x", px(i as f64 * bucket)),
-                    ("width", "2".into()),
-                    ("y", px(OVERVIEW_H - 2.0 - h)),
-                    ("height", px(h)),
+                &["class", "x", "width", "y", "height"],
+                vec![
+                    "bar".into(),
+                    px(i as f64 * bucket).into(),
+                    "2".into(),
+                    px(OVERVIEW_H - 2.0 - h).into(),
+                    px(h).into(),
                 ],
                 vec![],
             )

@@ -8,8 +8,8 @@
 //! date filter's range, events, their labels, event clusters, articles, tick labels.
 
 use super::draw::{
-    cluster_node, flag, focus_key, group, keyed, mark_node, node, parse_key, px, ring, Rows,
-    ERA_ROW, LABEL_ROW, SPAN_ROW,
+    cluster_node, el, flag, focus_key, group, keyed, mark_node, parse_key, px, ring, Rows, ERA_ROW,
+    LABEL_ROW, SPAN_ROW,
 };
 use crate::components::Shared;
 use crate::engine;
@@ -38,12 +38,34 @@ fn is_stop(p: &LayerProps, key: &str) -> bool {
     p.stop.as_deref() == Some(key)
 }
 
-fn label_of(f: Focus) -> String {
-    engine()
-        .ok()
-        .and_then(|e| describe(e.corpus(), f))
-        .map(|d| d.label(false))
-        .unwrap_or_default()
+/// Accessible names made so far, by index (events, articles).
+type Names = Vec<Option<AttrValue>>;
+
+thread_local! {
+    /// Marks' accessible names, made once per mark: they do not change with the view, and
+    /// a frame would otherwise write a sentence for every mark it draws.
+    static LABELS: std::cell::RefCell<(Names, Names)> = std::cell::RefCell::default();
+}
+
+fn label_of(f: Focus) -> AttrValue {
+    let make = || {
+        engine()
+            .ok()
+            .and_then(|e| describe(e.corpus(), f))
+            .map(|d| AttrValue::from(d.label(false)))
+            .unwrap_or_default()
+    };
+    LABELS.with(|l| {
+        let mut l = l.borrow_mut();
+        let (list, i) = match f {
+            Focus::Event(e) => (&mut l.0, e as usize),
+            Focus::Article(a) => (&mut l.1, a as usize),
+        };
+        if list.len() <= i {
+            list.resize(i + 1, None);
+        }
+        list[i].get_or_insert_with(make).clone()
+    })
 }
 
 /// The grid lines of the ticks.
@@ -54,15 +76,11 @@ pub fn Grid(p: &LayerProps) -> Html {
     let mut kids = Vec::with_capacity(l.ticks.len());
     for t in &l.ticks {
         let cls = if t.major { "grid major" } else { "grid" };
-        kids.push(node(
+        let x: AttrValue = px(t.x).into();
+        kids.push(el(
             "line",
-            &[
-                ("class", cls.into()),
-                ("x1", px(t.x)),
-                ("x2", px(t.x)),
-                ("y1", "0".into()),
-                ("y2", px(p.rows.axis)),
-            ],
+            &["class", "x1", "x2", "y1", "y2"],
+            vec![cls.into(), x.clone(), x, "0".into(), px(p.rows.axis).into()],
             vec![],
         ));
     }
@@ -88,28 +106,31 @@ pub fn Bands(p: &LayerProps) -> Html {
         let mut cls = format!("band era{}", b.row % 3);
         flag(&mut cls, ev.method != DateMethod::Stated, "uncertain");
         flag(&mut cls, p.selected == Some(b.event), "selected");
-        let (x, bw) = (px(b.x0), px((b.x1 - b.x0).max(1.0)));
+        let (x, bw): (AttrValue, AttrValue) = (px(b.x0).into(), px((b.x1 - b.x0).max(1.0)).into());
         let chars = ((b.x1 - b.x0 - 8.0) / 6.5) as usize;
+        let keys: &[&str] = &["class", "x", "width", "y", "height"];
         let kids = vec![
-            node(
+            el(
                 "rect",
-                &[
-                    ("class", "tint".into()),
-                    ("x", x.clone()),
-                    ("width", bw.clone()),
-                    ("y", px(y)),
-                    ("height", px(rows.axis - y)),
+                keys,
+                vec![
+                    "tint".into(),
+                    x.clone(),
+                    bw.clone(),
+                    px(y).into(),
+                    px(rows.axis - y).into(),
                 ],
                 vec![],
             ),
-            node(
+            el(
                 "rect",
-                &[
-                    ("class", "strip".into()),
-                    ("x", x),
-                    ("width", bw),
-                    ("y", px(y)),
-                    ("height", px(ERA_ROW - 2.0)),
+                keys,
+                vec![
+                    "strip".into(),
+                    x,
+                    bw,
+                    px(y).into(),
+                    px(ERA_ROW - 2.0).into(),
                 ],
                 vec![],
             ),
@@ -120,22 +141,24 @@ pub fn Bands(p: &LayerProps) -> Html {
             names.push(keyed(
                 &key,
                 "text",
-                &[
-                    ("class", "band-name".into()),
-                    ("data-for", key.clone()),
-                    ("x", px(b.x0 + 4.0)),
-                    ("y", px(y + 12.0)),
+                &["class", "data-for", "x", "y"],
+                vec![
+                    "band-name".into(),
+                    key.clone().into(),
+                    px(b.x0 + 4.0).into(),
+                    px(y + 12.0).into(),
                 ],
                 vec![Html::from(corpus::timeline::cut(&ev.title, chars))],
             ));
         }
         let tab = is_stop(p, &key);
         marks.push(mark_node(
+            &["class", "data-key", "tabindex", "role", "aria-label"],
             cls,
             &key,
             tab,
             label_of(Focus::Event(b.event)),
-            &[],
+            vec![],
             kids,
         ));
     }
@@ -209,16 +232,23 @@ pub fn Links(p: &LinksProps) -> Html {
         for &(_, ex, ax) in segs.iter().filter(|sg| sg.0 == class) {
             d.push_str(&format!("M{ex} {y1}L{ax} {y2}"));
         }
-        kids.push(node("path", &[("class", name.into()), ("d", d)], vec![]));
+        kids.push(el(
+            "path",
+            &["class", "d"],
+            vec![name.into(), d.into()],
+            vec![],
+        ));
     }
-    kids.push(node(
+    let axis: AttrValue = px(p.rows.axis).into();
+    kids.push(el(
         "line",
-        &[
-            ("class", "axis".into()),
-            ("x1", "0".into()),
-            ("x2", px(p.width)),
-            ("y1", px(p.rows.axis)),
-            ("y2", px(p.rows.axis)),
+        &["class", "x1", "x2", "y1", "y2"],
+        vec![
+            "axis".into(),
+            "0".into(),
+            px(p.width).into(),
+            axis.clone(),
+            axis,
         ],
         vec![],
     ));
@@ -244,14 +274,15 @@ pub fn Range(p: &RangeProps) -> Html {
         Some((a, b)) => {
             let x0 = corpus::util::clamp(v.x(a.to_days() as f64), -1.0, v.width + 1.0);
             let x1 = corpus::util::clamp(v.x((b.to_days() + 1) as f64), -1.0, v.width + 1.0);
-            vec![node(
+            vec![el(
                 "rect",
-                &[
-                    ("class", "range".into()),
-                    ("x", px(x0)),
-                    ("width", px((x1 - x0).max(0.0))),
-                    ("y", px(p.rows.axis)),
-                    ("height", "8".into()),
+                &["class", "x", "width", "y", "height"],
+                vec![
+                    "range".into(),
+                    px(x0).into(),
+                    px((x1 - x0).max(0.0)).into(),
+                    px(p.rows.axis).into(),
+                    "8".into(),
                 ],
                 vec![],
             )]
@@ -286,20 +317,16 @@ pub fn Events(p: &LayerProps) -> Html {
         let dx = m.shape.left();
         match m.shape {
             Shape::Point { .. } => {
-                let cy = px(rows.events);
-                kids.push(ring(
-                    tab,
+                let cy: AttrValue = px(rows.events).into();
+                let keys: &[&str] = &["class", "cx", "cy", "r"];
+                let ring_cy = cy.clone();
+                kids.push(ring(tab, "circle", keys, || {
+                    vec!["ring".into(), "0".into(), ring_cy, "10".into()]
+                }));
+                kids.push(el(
                     "circle",
-                    &[("cx", "0".into()), ("cy", cy.clone()), ("r", "10".into())],
-                ));
-                kids.push(node(
-                    "circle",
-                    &[
-                        ("class", "dot".into()),
-                        ("cx", "0".into()),
-                        ("cy", cy),
-                        ("r", "5".into()),
-                    ],
+                    keys,
+                    vec!["dot".into(), "0".into(), cy, "5".into()],
                     vec![],
                 ));
             }
@@ -309,74 +336,80 @@ pub fn Events(p: &LayerProps) -> Html {
                 } else {
                     rows.events + 8.0 + (m.row - 1) as f64 * SPAN_ROW
                 };
-                kids.push(ring(
-                    tab,
+                let keys: &[&str] = &["class", "x", "y", "width", "height", "rx"];
+                kids.push(ring(tab, "rect", keys, || {
+                    vec![
+                        "ring".into(),
+                        "-4".into(),
+                        px(y - 4.0).into(),
+                        px(x1 - x0 + 8.0).into(),
+                        "14".into(),
+                        "3".into(),
+                    ]
+                }));
+                kids.push(el(
                     "rect",
-                    &[
-                        ("x", "-4".into()),
-                        ("y", px(y - 4.0)),
-                        ("width", px(x1 - x0 + 8.0)),
-                        ("height", "14".into()),
-                        ("rx", "3".into()),
-                    ],
-                ));
-                kids.push(node(
-                    "rect",
-                    &[
-                        ("class", "span".into()),
-                        ("x", "0".into()),
-                        ("y", px(y)),
-                        ("width", px((x1 - x0).max(2.0))),
-                        ("height", "6".into()),
-                        ("rx", "2".into()),
+                    keys,
+                    vec![
+                        "span".into(),
+                        "0".into(),
+                        px(y).into(),
+                        px((x1 - x0).max(2.0)).into(),
+                        "6".into(),
+                        "2".into(),
                     ],
                     vec![],
                 ));
             }
         }
-        let moved = format!("translate({},0)", px(dx));
+        let moved: AttrValue = format!("translate({},0)", px(dx)).into();
         if let Some(lb) = &m.label {
             // Outside the focusable mark (see the band names), in a group moved with it.
             let y = rows.labels + (2 - lb.row.min(2)) as f64 * LABEL_ROW + 11.0;
+            let lx: AttrValue = px(lb.x - 4.0 - dx).into();
             let kids = vec![
-                node(
+                el(
                     "line",
-                    &[
-                        ("class", "leader".into()),
-                        ("x1", px(lb.x - 4.0 - dx)),
-                        ("x2", px(lb.x - 4.0 - dx)),
-                        ("y1", px(y - 8.0)),
-                        ("y2", px(rows.events - 6.0)),
+                    &["class", "x1", "x2", "y1", "y2"],
+                    vec![
+                        "leader".into(),
+                        lx.clone(),
+                        lx,
+                        px(y - 8.0).into(),
+                        px(rows.events - 6.0).into(),
                     ],
                     vec![],
                 ),
-                node(
+                el(
                     "text",
-                    &[
-                        ("class", "label".into()),
-                        ("x", px(lb.x - dx)),
-                        ("y", px(y)),
-                    ],
+                    &["class", "x", "y"],
+                    vec!["label".into(), px(lb.x - dx).into(), px(y).into()],
                     vec![Html::from(lb.text.clone())],
                 ),
             ];
             labels.push(keyed(
                 &key,
                 "g",
-                &[
-                    ("class", "mark-label".into()),
-                    ("data-for", key.clone()),
-                    ("transform", moved.clone()),
-                ],
+                &["class", "data-for", "transform"],
+                vec!["mark-label".into(), key.clone().into(), moved.clone()],
                 kids,
             ));
         }
         marks.push(mark_node(
+            &[
+                "class",
+                "data-key",
+                "tabindex",
+                "role",
+                "aria-label",
+                "data-event",
+                "transform",
+            ],
             cls,
             &key,
             tab,
             label_of(Focus::Event(m.event)),
-            &[("data-event", ev.id.clone()), ("transform", moved)],
+            vec![ev.id.clone().into(), moved],
             kids,
         ));
     }
@@ -439,38 +472,48 @@ pub fn Articles(p: &LayerProps) -> Html {
             Shape::Point { x } => (x - 6.0, x + 6.0),
             Shape::Span { x0, x1 } => (x0, x1.max(x0 + 12.0)),
         };
+        let keys: &[&str] = &["class", "x", "y", "width", "height", "rx"];
         let marks = vec![
-            ring(
-                tab,
+            ring(tab, "rect", keys, || {
+                vec![
+                    "ring".into(),
+                    "-4".into(),
+                    px(y - 10.0).into(),
+                    px(x1 - x0 + 8.0).into(),
+                    "20".into(),
+                    "3".into(),
+                ]
+            }),
+            el(
                 "rect",
-                &[
-                    ("x", "-4".into()),
-                    ("y", px(y - 10.0)),
-                    ("width", px(x1 - x0 + 8.0)),
-                    ("height", "20".into()),
-                    ("rx", "3".into()),
-                ],
-            ),
-            node(
-                "rect",
-                &[
-                    ("class", "doc".into()),
-                    ("x", "0".into()),
-                    ("y", px(y - 6.0)),
-                    ("width", px(x1 - x0)),
-                    ("height", "12".into()),
+                &["class", "x", "y", "width", "height"],
+                vec![
+                    "doc".into(),
+                    "0".into(),
+                    px(y - 6.0).into(),
+                    px(x1 - x0).into(),
+                    "12".into(),
                 ],
                 vec![],
             ),
         ];
         kids.push(mark_node(
+            &[
+                "class",
+                "data-key",
+                "tabindex",
+                "role",
+                "aria-label",
+                "data-article",
+                "transform",
+            ],
             cls,
             &key,
             tab,
             label_of(Focus::Article(am.article)),
-            &[
-                ("data-article", a.id.clone()),
-                ("transform", format!("translate({},0)", px(x0))),
+            vec![
+                a.id.clone().into(),
+                format!("translate({},0)", px(x0)).into(),
             ],
             marks,
         ));
@@ -499,13 +542,10 @@ pub fn Ticks(p: &LayerProps) -> Html {
         .iter()
         .map(|t| {
             let cls = if t.major { "tick major" } else { "tick" };
-            node(
+            el(
                 "text",
-                &[
-                    ("class", cls.into()),
-                    ("x", px(t.x)),
-                    ("y", px(p.rows.axis + 16.0)),
-                ],
+                &["class", "x", "y"],
+                vec![cls.into(), px(t.x).into(), px(p.rows.axis + 16.0).into()],
                 vec![Html::from(t.label.clone())],
             )
         })
