@@ -49,13 +49,13 @@ pub fn MeasureCard(props: &MeasureCardProps) -> Html {
         html! {
             <tr>
                 <th scope="row">{ r.value.clone() }</th>
-                <td>{ r.as_of.clone() }</td>
-                <td>
+                <td data-label="As of">{ r.as_of.clone() }</td>
+                <td data-label="Article and passage">
                     { action_link(&store, Action::OpenArticle(r.article, Some(r.paragraph)), None, Some(format!("Passage: {passage}")), None, Html::from(passage.clone())) }
                     <span class="meta">{ format!(" — published {}", short_date(a.published.date)) }</span>
                     if let Some(n) = &r.note { <span class="note">{ format!(" ({n})") }</span> }
                 </td>
-                <td class="change">{ r.change.clone().unwrap_or_else(|| "—".into()) }</td>
+                <td class="change" data-label="Change">{ r.change.clone().unwrap_or_else(|| "—".into()) }</td>
             </tr>
         }
     });
