@@ -141,34 +141,21 @@ pub fn in_frame() -> bool {
     }
 }
 
-/// Post a message to the host page (embedded mode): `{type: kind, key: value, ...}`.
-pub fn post_to_host(fields: &[(&str, &str)]) {
-    post(
-        fields
-            .iter()
-            .map(|&(k, v)| (k, wasm_bindgen::JsValue::from_str(v))),
-    );
-}
-
-/// Tell the host page the explorer's height (`pce:height`).
-pub fn post_height(height: f64) {
-    post([
-        ("type", "pce:height".into()),
-        ("height", wasm_bindgen::JsValue::from_f64(height)),
-    ]);
-}
-
-fn post<'a>(fields: impl IntoIterator<Item = (&'a str, wasm_bindgen::JsValue)>) {
+/// Post a message to the host page (embedded mode), encoded by serde as a plain object.
+pub fn post_to_host(message: &corpus::embed::AppMessage) {
     let Some(w) = window() else { return };
     if !in_frame() {
         return;
     }
     let Ok(Some(parent)) = w.parent() else { return };
-    let obj = js_sys::Object::new();
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&obj, &k.into(), &v);
+    if let Ok(value) = serde_wasm_bindgen::to_value(message) {
+        let _ = parent.post_message(&value, "*");
     }
-    let _ = parent.post_message(&obj, "*");
+}
+
+/// Tell the host page the explorer's height (`pce:height`).
+pub fn post_height(height: f64) {
+    post_to_host(&corpus::embed::AppMessage::Height { height });
 }
 
 /// The page's full height in CSS pixels.
