@@ -467,6 +467,7 @@ pub fn build(ds: &DataSet) -> Build {
     }
     let mut errors = found.errors;
     errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    readable_notes(&mut corpus);
     let uncovered = uncovered_names(&corpus);
     Build {
         corpus,
@@ -1600,4 +1601,76 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
         found.into_iter().map(|(k, (n, at))| (k, n, at)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
+}
+
+/// The curators' notes as readers see them: an article's id (`2022-12-protests-mount`)
+/// becomes its title in quotes, and a range of days written with `..` (`21..27 Jul 2023`)
+/// takes an en dash. The data files keep ids, which curators search for; the app, the
+/// export and the command line show titles.
+fn readable_notes(c: &mut Corpus) {
+    let titles: Vec<(String, String)> = c
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), format!("“{}”", a.title)))
+        .collect();
+    let fix = |t: &mut String| *t = readable(t, &titles);
+    let fix_opt = |t: &mut Option<String>| {
+        if let Some(t) = t.as_mut() {
+            *t = readable(t, &titles);
+        }
+    };
+    for e in &mut c.events {
+        fix_opt(&mut e.basis);
+    }
+    for m in &mut c.measures {
+        fix(&mut m.description);
+        for v in &mut m.values {
+            fix_opt(&mut v.note);
+        }
+    }
+    for e in &mut c.entities {
+        fix(&mut e.description);
+        fix_opt(&mut e.outside);
+    }
+    for a in &mut c.articles {
+        fix_opt(&mut a.title_reason);
+        fix_opt(&mut a.authors_reason);
+        fix_opt(&mut a.published.reason);
+    }
+}
+
+/// `text` with article ids replaced by titles (whole words only) and `N..N` ranges by
+/// `N–N` (see [`readable_notes`]).
+pub fn readable(text: &str, titles: &[(String, String)]) -> String {
+    let word_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        let before_ok = out.chars().next_back().is_none_or(|c| !word_char(c));
+        if before_ok {
+            for (id, title) in titles {
+                if let Some(after) = rest.strip_prefix(id.as_str()) {
+                    if after.chars().next().is_none_or(|c| !word_char(c)) {
+                        out.push_str(title);
+                        rest = after;
+                        continue 'scan;
+                    }
+                }
+            }
+        }
+        let mut chars = rest.chars();
+        let c = chars.next().unwrap_or_default();
+        if c == '.' && rest.starts_with("..") {
+            let prev_digit = out.chars().next_back().is_some_and(|p| p.is_ascii_digit());
+            let next_digit = rest[2..].chars().next().is_some_and(|n| n.is_ascii_digit());
+            if prev_digit && next_digit {
+                out.push('–');
+                rest = &rest[2..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = chars.as_str();
+    }
+    out
 }
