@@ -739,9 +739,9 @@ pub fn timelinejs(c: &Corpus, sel: &Selection, base: &str) -> String {
                 ev.paragraph + 1
             ));
         }
-        let category = v.category.as_str();
-        let mut group = category[..1].to_uppercase();
-        group.push_str(&category[1..]);
+        // Category names are ASCII: no Unicode case tables in the app for this.
+        let mut group = v.category.as_str().to_string();
+        group[..1].make_ascii_uppercase();
         let mut f = vec![
             ("unique_id", Json::str(&v.id)),
             ("start_date", start),

@@ -12,7 +12,7 @@
 //! app: integers in full with `.0` (`21.0`, like serde_json), other values with the
 //! fewest decimals that read back to the same `f64` (`3.5`, `12.97`). Values of 10¹⁶ and
 //! more, or under 10⁻⁵, which serde_json writes with an exponent, are written in full
-//! here (a JSON reader reads the same number); no figure in a corpus is of that kind.
+//! here (the same number to a JSON reader, to 19 digits past 2⁶⁴); no figure is of that kind.
 //!
 //! ```
 //! use corpus::json::Json;
@@ -161,8 +161,19 @@ pub fn decimal(v: f64) -> String {
         out.push('-');
     }
     if a.fract() == 0.0 {
-        // Integers up to 2^128 convert exactly.
-        out.push_str(&(a as u128).to_string());
+        // Integers under 2^64 convert exactly; larger ones keep their first 19 digits
+        // (more than an f64 holds) and are padded with zeros. No u128: its division
+        // would add a kilobyte or two to the app.
+        let mut zeros = 0;
+        let mut x = a;
+        while x >= 1.8e19 {
+            x /= 10.0;
+            zeros += 1;
+        }
+        out.push_str(&(x.round() as u64).to_string());
+        for _ in 0..zeros {
+            out.push('0');
+        }
         return out;
     }
     // The fewest decimals d with round(a·10^d)/10^d == a: the shortest decimal that reads
@@ -193,7 +204,7 @@ pub fn decimal(v: f64) -> String {
     }
     // Out of reach of the loop (a long fraction on a large number): the integer part and
     // six decimals, which is all a spreadsheet shows.
-    let n = (a * 1e6).round() as u128;
+    let n = (a * 1e6).round().min(1.8e19) as u64;
     out.push_str(&format!("{}.{:06}", n / 1_000_000, n % 1_000_000));
     out.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -211,6 +222,7 @@ mod tests {
         assert_eq!(decimal(-0.25), "-0.25");
         assert_eq!(decimal(0.001234), "0.001234");
         assert_eq!(decimal(3422000000.0), "3422000000");
+        assert_eq!(decimal(1e20), "100000000000000000000");
         assert_eq!(decimal(1.0 / 3.0).parse::<f64>().unwrap(), 1.0 / 3.0);
     }
 
