@@ -212,6 +212,39 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// Hand `text` to the browser as a file download: a Blob of that MIME type behind an
+/// `<a download>` with an object URL, revoked a moment after the click (a navigation to
+/// a `blob:` URL of this page is allowed by the Content-Security-Policy, which governs
+/// fetches, not downloads).
+pub fn download(name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    gloo::timers::callback::Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
 /// The absolute URL of `?query` relative to the current page.
 pub fn absolute_url(query: &str) -> String {
     let Some(w) = window() else {
