@@ -60,6 +60,12 @@ web() {
       npm ci --no-audit --no-fund --loglevel=error
     fi
   fi
+  # TimelineJS 3 (and Pagefind) for the benchmark, and for the end-to-end test that has
+  # TimelineJS itself draw the TimelineJS export.
+  if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    say "npm ci --prefix bench"
+    npm ci --prefix bench --no-audit --no-fund --loglevel=error
+  fi
 }
 
 case "$what" in

@@ -59,7 +59,10 @@ test('keyboard only: search, filter, open an article, step through the timeline,
   const key = () => page.evaluate(() => document.activeElement.getAttribute('data-key'));
   const seen = new Set([await key()]);
   for (let i = 0; i < 4; i++) {
+    const before = await key();
     await page.keyboard.press('ArrowRight');
+    // Focus follows the mark once the graph has drawn the move (a task later).
+    await page.waitForFunction((k) => document.activeElement.getAttribute('data-key') !== k, before);
     seen.add(await key());
   }
   assert.ok(seen.size >= 3, `arrows moved the focus: ${[...seen].join(', ')}`);
