@@ -7,8 +7,8 @@
 
 use crate::components::{
     compare::Compare, entity_card::EntityCard, filters::FilterPanel, matrix::Matrix,
-    notices::Notices, reader::Reader, results::ResultsView, search_box::SearchBox,
-    timeline::Timeline,
+    measure_card::MeasureCard, notices::Notices, reader::Reader, results::ResultsView,
+    search_box::SearchBox, timeline::Timeline,
 };
 use crate::engine;
 use crate::hooks;
@@ -42,6 +42,7 @@ struct Layout {
     compare: Option<(u32, u32)>,
     matrix: bool,
     entity: Option<u32>,
+    measure: Option<u32>,
 }
 
 #[component]
@@ -51,6 +52,9 @@ fn Shell() -> Html {
     hooks::use_shortcuts();
     hooks::use_links();
     hooks::use_embedding();
+    // On a phone the results come first and the timeline after them, in the page's order
+    // as on screen (reading and keyboard orders follow).
+    let narrow = hooks::use_narrow();
     let l = *use_select(|s| {
         let st = s.state();
         Layout {
@@ -59,6 +63,7 @@ fn Shell() -> Html {
             compare: st.compare,
             matrix: st.matrix,
             entity: st.entity,
+            measure: st.measure,
         }
     });
     let Ok(engine) = engine() else {
@@ -102,10 +107,17 @@ fn Shell() -> Html {
                 }
             </header>
             <Notices />
-            <Timeline />
+            if !narrow {
+                <Timeline />
+            }
             { main }
+            if narrow {
+                <Timeline />
+            }
             if let Some(entity) = l.entity {
                 <EntityCard {entity} />
+            } else if let Some(measure) = l.measure {
+                <MeasureCard {measure} />
             }
             <LiveCount />
             <footer class="bottom">

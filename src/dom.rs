@@ -60,13 +60,31 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// The element that has focus now.
-pub fn active_element() -> Option<web_sys::HtmlElement> {
-    window()?
-        .document()?
-        .active_element()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
+/// The element that has focus now (an HTML or an SVG element).
+pub fn active_element() -> Option<web_sys::Element> {
+    window()?.document()?.active_element()
+}
+
+/// Give `el` the focus (an HTML or an SVG element).
+pub fn focus(el: &web_sys::Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Has the focus been lost (nothing focused, or the page itself): the element that had it
+/// was removed by what it did?
+pub fn focus_lost() -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (doc.active_element(), doc.body()) {
+        (None, _) => true,
+        (Some(a), Some(b)) => a == *b.as_ref(),
+        _ => false,
+    }
 }
 
 /// Scroll an element into view (instantly when the reader prefers reduced motion).
@@ -247,12 +265,7 @@ pub fn show_fatal(message: &str) {
 
 /// Focus the first element under `root` that matches `selector` (an HTML or SVG element).
 pub fn focus_in(root: &web_sys::Element, selector: &str) {
-    let Ok(Some(el)) = root.query_selector(selector) else {
-        return;
-    };
-    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = el.focus();
+    if let Ok(Some(el)) = root.query_selector(selector) {
+        focus(&el);
     }
 }

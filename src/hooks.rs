@@ -8,7 +8,8 @@
 //! - [`use_embedding`]: an embedded explorer takes commands from its host page and tells
 //!   it its height;
 //! - [`use_printing`]: whether the page is being printed (the timeline's list is drawn
-//!   for print only then).
+//!   for print only then);
+//! - [`use_narrow`]: whether the screen is phone-sized (the results come first there).
 
 use crate::components::link::href;
 use crate::dom;
@@ -36,7 +37,7 @@ pub fn use_address() {
     });
 }
 
-/// `/` focuses the search box (unless typing); Escape closes the entity card.
+/// `/` focuses the search box (unless typing); Escape closes the entity or figure card.
 #[hook]
 pub fn use_shortcuts() {
     let store = use_store();
@@ -60,8 +61,13 @@ pub fn use_shortcuts() {
                     if key == "/" && !typing {
                         e.prevent_default();
                         dom::focus_id("search");
-                    } else if key == "Escape" && store.state().state.entity.is_some() {
-                        store.send(Msg::Do(Action::CloseEntity));
+                    } else if key == "Escape" {
+                        let st = &store.state().state;
+                        if st.entity.is_some() {
+                            store.send(Msg::Do(Action::CloseEntity));
+                        } else if st.measure.is_some() {
+                            store.send(Msg::Do(Action::CloseMeasure));
+                        }
                     }
                 },
             )
@@ -240,4 +246,23 @@ pub fn use_printing() -> bool {
         });
     }
     *printing
+}
+
+/// Is the screen phone-sized (the layout's one-column breakpoint)? Follows changes (a
+/// phone turned sideways).
+#[hook]
+pub fn use_narrow() -> bool {
+    let narrow = use_state_eq(dom::narrow_screen);
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let mq = dom::window().and_then(|w| w.match_media("(max-width: 720px)").ok().flatten());
+            let listener = mq.map(|mq| {
+                let target: web_sys::EventTarget = mq.clone().into();
+                EventListener::new(&target, "change", move |_| narrow.set(mq.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *narrow
 }

@@ -267,9 +267,9 @@ pub fn Compare(props: &CompareProps) -> Html {
             </li>
         }
     };
-    let value_cell = |vals: &[Value], ix: ArticleIx| -> Html {
+    let value_cell = |vals: &[Value], ix: ArticleIx, side: &'static str| -> Html {
         if vals.is_empty() {
-            return html! { <td class="none">{ "—" }</td> };
+            return html! { <td class="none" data-label={side}>{ "—" }</td> };
         }
         let items = vals.iter().map(|v| {
             let f = &c.figures[v.figure as usize];
@@ -292,7 +292,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 </div>
             }
         });
-        html! { <td>{ for items }</td> }
+        html! { <td data-label={side}>{ for items }</td> }
     };
     let figure_rows = al.figures.iter().map(|r| {
         let m = &c.measures[r.measure as usize];
@@ -309,9 +309,9 @@ pub fn Compare(props: &CompareProps) -> Html {
         html! {
             <tr>
                 <th scope="row" title={m.description.clone()}>{ m.name.clone() }</th>
-                { value_cell(&r.left, left) }
-                { value_cell(&r.right, right) }
-                <td class="change">{ change }</td>
+                { value_cell(&r.left, left, "Left") }
+                { value_cell(&r.right, right, "Right") }
+                <td class="change" data-label="Change">{ change }</td>
             </tr>
         }
     });

@@ -35,7 +35,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         dom::focus_id("entity-card-title");
         move || {
             if let Some(el) = before {
-                let _ = el.focus();
+                dom::focus(&el);
             }
         }
     });
@@ -82,7 +82,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
         html! {
             <li>
                 { action_link(&store, Action::OpenEntity(co.entity), Some(class.into()), None, None, Html::from(o.name.clone())) }
-                <span class="meta">{ format!(" {}, {}", count(co.paragraphs as usize, "paragraph"), count(co.articles as usize, "article")) }</span>
+                <span class="meta">{ format!(" {}", corpus::view::cooccurrence_label(co)) }</span>
             </li>
         }
     });

@@ -4,6 +4,7 @@
 
 use super::link::action_link;
 use super::parts::entity_chip;
+use crate::dom;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
 use corpus::render::{date_label, lag, short_date};
@@ -24,12 +25,45 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     crate::rendered!("EventCard");
     let dispatch = use_dispatch();
     let store = use_store();
+    // Opened from afar (an event in the results, a cluster's list that closed), the card
+    // takes the focus and comes into view; from the timeline the mark keeps it. When the
+    // card closes, the focus goes back to what opened it.
+    use_effect_with(props.event, |_| {
+        let before = dom::active_element();
+        let from_timeline = before
+            .as_ref()
+            .is_some_and(|el| el.closest(".timeline .graph").ok().flatten().is_some());
+        let take = dom::focus_lost() || !from_timeline;
+        if take {
+            dom::focus_id("event-card-title");
+            dom::scroll_to_id("event-card-title");
+        }
+        move || {
+            let inside = dom::active_element()
+                .is_some_and(|el| el.closest(".event-card").ok().flatten().is_some());
+            if take && (inside || dom::focus_lost()) {
+                if let Some(el) = before.filter(|el| el.is_connected()) {
+                    dom::focus(&el);
+                }
+            }
+        }
+    });
     let Ok(engine) = engine() else {
         return html! {};
     };
     let c = engine.corpus();
     let Some(ev) = c.events.get(props.event as usize) else {
         return html! {};
+    };
+    // Escape in the card closes it (the timeline's own Escape covers a focused mark).
+    let close_on_escape = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                dispatch.emit(Action::CloseEvent);
+            }
+        })
     };
     let how = match ev.method {
         DateMethod::Stated => "Stated in the text",
@@ -60,7 +94,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         }
     });
     html! {
-        <section class={classes!("event-card", format!("c-{}", ev.category.as_str()))} aria-labelledby="event-card-title">
+        <section class={classes!("event-card", format!("c-{}", ev.category.as_str()))} aria-labelledby="event-card-title" onkeydown={close_on_escape}>
             <header>
                 <p class="event-date">
                     <time datetime={ev.date.start.to_string()}>{ date_label(&ev.date) }</time>

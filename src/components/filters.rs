@@ -75,11 +75,22 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// A date typed in a date box, once it is complete: `None` while it is empty, `Some(None)`
+/// while it is partial (a year still being typed reads as year 2 or 20), else the date.
+fn typed_date(v: &str) -> Option<Option<Date>> {
+    if v.is_empty() {
+        return None;
+    }
+    Some(Date::parse_iso(v).filter(|d| d.year >= 1000))
+}
+
 #[component]
 fn DateRange() -> Html {
     crate::rendered!("DateRange");
     let (range, field) = *use_select(|s| (s.state().range, s.state().range_field));
     let dispatch = use_dispatch();
+    // Why the last date typed was not applied (an inverted range), said until it is.
+    let problem = use_state_eq(|| None::<String>);
     let (from, to) = range.unwrap_or((Date::FIRST, Date::LAST));
     let from_v = if from.year > 1 {
         from.to_string()
@@ -93,13 +104,26 @@ fn DateRange() -> Html {
     };
     let set = |is_from: bool| {
         let dispatch = dispatch.clone();
+        let problem = problem.clone();
         Callback::from(move |e: Event| {
-            let d = Date::parse_iso(&input_value(&e));
+            let d = match typed_date(&input_value(&e)) {
+                None => None,
+                Some(Some(d)) => Some(d),
+                // Partial input never changes the filter.
+                Some(None) => return,
+            };
             let (a, b) = if is_from {
                 (d.unwrap_or(Date::FIRST), to)
             } else {
                 (from, d.unwrap_or(Date::LAST))
             };
+            if a > b {
+                problem.set(Some(format!(
+                    "“From” ({a}) is after “To” ({b}): the dates were not changed."
+                )));
+                return;
+            }
+            problem.set(None);
             let open = a == Date::FIRST && b == Date::LAST;
             dispatch.emit(Action::SetRange((!open).then_some((a, b))));
         })
@@ -120,12 +144,13 @@ fn DateRange() -> Html {
             <legend>{ "Dates" }</legend>
             <div class="row">
                 <label for="date-from">{ "From" }</label>
-                <input id="date-from" type="date" value={from_v} min="1900-01-01" max="2030-12-31" onchange={set(true)} />
+                <input id="date-from" type="date" value={from_v} min="1900-01-01" max="2030-12-31" onchange={set(true)} aria-describedby="date-problem" />
             </div>
             <div class="row">
                 <label for="date-to">{ "To" }</label>
-                <input id="date-to" type="date" value={to_v} min="1900-01-01" max="2030-12-31" onchange={set(false)} />
+                <input id="date-to" type="date" value={to_v} min="1900-01-01" max="2030-12-31" onchange={set(false)} aria-describedby="date-problem" />
             </div>
+            <p id="date-problem" class="date-problem" role="status">{ (*problem).clone().unwrap_or_default() }</p>
             <div class="row">
                 <label for="date-field">{ "Dates of" }</label>
                 <select id="date-field" onchange={on_field}>

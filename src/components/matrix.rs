@@ -172,9 +172,9 @@ fn chart(store: &Store, c: &Corpus, measure: u32, pts: &[Point]) -> Html {
     let x = |d: f64| PAD + (d - t0) / span * (W - 2.0 * PAD);
     let y = |v: f64| H - 36.0 - v / top * (H - 56.0);
     let px = |v: f64| (v.round() as i64).to_string();
-    // Date labels in two rows under the axis; one that fits in neither is left out (the
-    // point's accessible name still says it).
-    let mut ends = [f64::MIN; 2];
+    // Date labels in rows under the axis, as many rows as it takes: every point is
+    // labelled with its date (the chart grows a row rather than drop a label).
+    let mut ends: Vec<f64> = Vec::new();
     let rows: Vec<Option<usize>> = pts
         .iter()
         .map(|p| {
@@ -184,11 +184,18 @@ fn chart(store: &Store, c: &Corpus, measure: u32, pts: &[Point]) -> Html {
             );
             let cx = (x0 + x1) / 2.0;
             let w = when_of(p).chars().count() as f64 * 6.0;
-            let row = ends.iter().position(|&e| cx - w / 2.0 > e + 6.0)?;
+            let row = match ends.iter().position(|&e| cx - w / 2.0 > e + 6.0) {
+                Some(r) => r,
+                None => {
+                    ends.push(f64::MIN);
+                    ends.len() - 1
+                }
+            };
             ends[row] = cx + w / 2.0;
             Some(row)
         })
         .collect();
+    let h_all = H + (ends.len().max(2) - 2) as f64 * 13.0;
     let marks = pts.iter().zip(rows).map(|(p, row)| {
         let f = &c.figures[p.figure as usize];
         let (x0, x1) = (x(p.when.0.to_days() as f64), x((p.when.1.to_days() + 1) as f64));
@@ -245,8 +252,8 @@ fn chart(store: &Store, c: &Corpus, measure: u32, pts: &[Point]) -> Html {
         .join(", then ");
     html! {
         <figure class="chart">
-            <figcaption><strong>{ m.name.clone() }</strong>{ format!(" ({})", m.unit) }</figcaption>
-            <svg width={px(W)} height={px(H)} viewBox={format!("0 0 {} {}", px(W), px(H))} role="group" aria-label={format!("{}: {summary}", m.name)}>
+            <figcaption>{ action_link(store, Action::OpenMeasure(measure), None, Some(format!("{}: every value, across the articles", m.name)), None, html! { <strong>{ m.name.clone() }</strong> }) }{ format!(" ({})", m.unit) }</figcaption>
+            <svg width={px(W)} height={px(h_all)} viewBox={format!("0 0 {} {}", px(W), px(h_all))} role="group" aria-label={format!("{}: {summary}", m.name)}>
                 <line class="base" x1={px(PAD / 2.0)} x2={px(W - PAD / 2.0)} y1={px(y(0.0))} y2={px(y(0.0))} />
                 { for marks }
             </svg>

@@ -7,6 +7,7 @@ pub mod event_card;
 pub mod filters;
 pub mod link;
 pub mod matrix;
+pub mod measure_card;
 pub mod notices;
 pub mod paragraph;
 pub mod parts;

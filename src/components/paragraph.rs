@@ -101,8 +101,23 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
             inner = html! { <mark>{ inner }</mark> };
         }
         if let Some(f) = r.figure {
-            let title = corpus::render::figure_label(&c.figures[f as usize]);
-            inner = html! { <span class="figure" {title}>{ inner }</span> };
+            // What it measures, in words; a figure that a measure holds opens that measure
+            // across the articles (unless it sits inside a name, which is a link already).
+            let title = corpus::view::figure_title(engine, f);
+            inner = match engine.measure_of_figure(f) {
+                Some(m) if r.entity.is_none() => action_link(
+                    &store,
+                    Action::OpenMeasure(m),
+                    Some("figure".into()),
+                    Some(format!(
+                        "{}: {title}, across the articles",
+                        &p.text[r.start as usize..r.end as usize]
+                    )),
+                    Some(title),
+                    inner,
+                ),
+                _ => html! { <span class="figure" {title}>{ inner }</span> },
+            };
         }
         match r.entity {
             Some((e, kind, starts)) => {
@@ -144,7 +159,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         props.target.then_some("target")
     );
     html! {
-        <div {class} id={format!("{}{}", props.id_prefix, p.id)}>
+        <div {class} id={format!("{}{}", props.id_prefix, p.id)} tabindex="-1">
             if caption {
                 <figure><figcaption><span class="caption-label">{ "Photo caption: " }</span>{ body }</figcaption></figure>
             } else {

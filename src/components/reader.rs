@@ -28,20 +28,25 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let dispatch = use_dispatch();
     let article = props.article;
     // Bring the reader (or the linked paragraph) into view when it changes.
-    use_effect_with((article, target), move |(a, t)| match t {
-        Some(p) => {
-            if let Ok(engine) = engine() {
-                if let Some(para) = engine
+    // If what opened it is gone (a chart point of the view it replaced), the focus goes
+    // to the paragraph it links to, or the reader.
+    use_effect_with((article, target), move |(a, t)| {
+        let id = t
+            .and_then(|p| {
+                engine()
+                    .ok()?
                     .corpus()
                     .articles
-                    .get(*a as usize)
-                    .and_then(|x| x.paragraphs.get(*p as usize))
-                {
-                    dom::scroll_to_id(&para.id);
-                }
-            }
+                    .get(*a as usize)?
+                    .paragraphs
+                    .get(p as usize)
+                    .map(|para| para.id.clone())
+            })
+            .unwrap_or_else(|| "reader".into());
+        dom::scroll_to_id(&id);
+        if dom::focus_lost() {
+            dom::focus_id(&id);
         }
-        None => dom::scroll_to_id("reader"),
     });
     // Search hits per paragraph, computed once per article and search.
     let hits = use_memo((article, text), |(a, text)| {
@@ -103,11 +108,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <dl class="provenance">
                     { for rows }
                     <div>
-                        <dt>{ "Source file" }</dt>
-                        <dd><code>{ format!("raw/{}", a.source_file) }</code></dd>
+                        <dt>{ "Source" }</dt>
+                        <dd><details><summary>{ "The file it was cleaned from" }</summary>
+                            <p><code>{ format!("raw/{}", a.source_file) }</code>{ ", the text exactly as scraped; names, figures and paragraphs are read off it when the explorer is built." }</p>
+                        </details></dd>
                     </div>
                 </dl>
                 <Legend />
+                <Figures {article} />
             </header>
             <div class="article-body">{ for paragraphs }</div>
         </section>
@@ -147,6 +155,46 @@ fn ComparePicker(props: &ReaderProps) -> Html {
                 { others }
             </select>
         </label>
+    }
+}
+
+/// The article's figures in a compact table, each linked to its passage (and to the
+/// same figure across the articles, when a measure holds it).
+#[component]
+fn Figures(props: &ReaderProps) -> Html {
+    crate::rendered!("Figures");
+    let store = crate::store::use_store();
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let figures = corpus::view::article_figures(engine, props.article);
+    if figures.is_empty() {
+        return html! {};
+    }
+    let a = props.article;
+    let rows = figures.iter().map(|f| {
+        let n = f.paragraph + 1;
+        let what = match f.measure {
+            Some(m) => super::link::action_link(&store, Action::OpenMeasure(m), None, Some(format!("{}: across the articles", f.what)), None, Html::from(f.what.clone())),
+            None => Html::from(f.what.clone()),
+        };
+        html! {
+            <tr>
+                <th scope="row">{ f.written.clone() }</th>
+                <td>{ what }</td>
+                <td>{ super::link::action_link(&store, Action::OpenArticle(a, Some(f.paragraph)), None, Some(format!("Paragraph {n}")), None, Html::from(format!("¶{n}"))) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <details class="figures-list">
+            <summary>{ format!("Figures in this article ({})", figures.len()) }</summary>
+            <table>
+                <caption class="visually-hidden">{ "Every figure of the article, what it measures, and its paragraph" }</caption>
+                <thead><tr><th scope="col">{ "As written" }</th><th scope="col">{ "Measures" }</th><th scope="col">{ "Where" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </details>
     }
 }
 

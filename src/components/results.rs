@@ -3,14 +3,14 @@
 //! from its view model (`corpus::view::result_row`), so a change re-renders the rows
 //! that changed.
 
-use super::link::link;
+use super::link::{action_link, link};
 use super::parts::{entity_chip, event_date, evidence_links};
 use super::use_results;
 use crate::engine;
 use crate::store::{use_dispatch, use_select, use_store};
 use corpus::search::Snippet;
 use corpus::state::Action;
-use corpus::view::{result_row, results_count, ResultRow};
+use corpus::view::{dead_end, measure_rows, result_row, results_count, ResultRow};
 use corpus::{ArticleIx, EventIx, Order};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -47,11 +47,9 @@ const ARTICLES_PAGE: usize = 20;
 pub fn ResultsView() -> Html {
     crate::rendered!("ResultsView");
     let results = use_results();
-    let (text, order, current) = (*use_select(|s| {
-        let st = s.state();
-        (st.text.clone(), st.order, st.article)
-    }))
-    .clone();
+    let filter = use_select(|s| s.state().filter());
+    let current = *use_select(|s| s.state().article);
+    let (text, order, entities) = (filter.text.clone(), filter.order, filter.entities.clone());
     let store = use_store();
     let dispatch = use_dispatch();
     let events_shown = use_state(|| EVENTS_PAGE);
@@ -64,7 +62,7 @@ pub fn ResultsView() -> Html {
                 r.0.articles
                     .iter()
                     .take(*shown)
-                    .map(|a| Rc::new(result_row(e, a, &text)))
+                    .map(|a| Rc::new(result_row(e, a, &text, &entities)))
                     .collect()
             }
             Err(_) => Vec::new(),
@@ -89,6 +87,30 @@ pub fn ResultsView() -> Html {
         .iter()
         .take(12)
         .map(|&e| entity_chip(&store, c, e));
+    // A search that found nothing: the names it may have meant, the filter to drop.
+    let dead = dead_end(engine, &filter, r);
+    let measures = r.measures.iter().take(8).map(|&m| {
+        let Some(me) = c.measures.get(m as usize) else {
+            return html! {};
+        };
+        let rows = measure_rows(c, m);
+        let values: Vec<String> = rows
+            .iter()
+            .map(|x| format!("{} ({})", x.value, x.as_of))
+            .collect();
+        html! {
+            <li>
+                { action_link(&store, Action::OpenMeasure(m), Some("measure-link".into()), None, None, Html::from(me.name.clone())) }
+                <span class="meta">{ format!(" — {}: {}", corpus::render::count(rows.len(), "value"), values.join(" → ")) }</span>
+            </li>
+        }
+    });
+    let figures = r.figures.iter().take(10).filter_map(|&fi| {
+        let f = c.figures.get(fi as usize)?;
+        let a = c.articles.get(f.article as usize)?;
+        let text = format!("“{}” — {} ¶{}", c.figure_text(f), a.title, f.paragraph + 1);
+        Some(html! { <li>{ link(&store, Action::OpenArticle(f.article, Some(f.paragraph)), Html::from(text)) }</li> })
+    });
     html! {
         <>
             <div class="results-head">
@@ -102,6 +124,24 @@ pub fn ResultsView() -> Html {
                     <option value="relevance" selected={order == Order::Relevance}>{ "Best match first" }</option>
                 </select>
             </div>
+            if let Some(t) = &r.typed_date {
+                <TypedDateNote label={t.label()} inferred={t.year_inferred} from={t.from} to={t.to} rest={AttrValue::from(t.rest.clone())} />
+            }
+            if let Some(d) = dead {
+                <DeadEndView suggestions={Rc::new(d.suggestions)} drops={Rc::new(d.drops)} text={AttrValue::from(filter.text.clone())} />
+            }
+            if !r.measures.is_empty() {
+                <section class="measure-hits" aria-labelledby="measure-hits-title">
+                    <h3 id="measure-hits-title">{ "Figures matching your search, across articles" }</h3>
+                    <ul>{ for measures }</ul>
+                </section>
+            }
+            if !r.figures.is_empty() {
+                <section class="figure-hits" aria-labelledby="figure-hits-title">
+                    <h3 id="figure-hits-title">{ "Passages with that figure" }</h3>
+                    <ul>{ for figures }</ul>
+                </section>
+            }
             if !r.entities.is_empty() {
                 <section class="entity-hits" aria-labelledby="entity-hits-title">
                     <h3 id="entity-hits-title">{ "Names matching your search" }</h3>
@@ -219,9 +259,84 @@ fn EventItem(props: &EventItemProps) -> Html {
     html! {
         <li class={classes!("event", format!("c-{}", v.category.as_str()))}>
             <p class="event-date">{ event_date(v) }</p>
-            <p class="event-title">{ v.title.clone() }</p>
+            <p class="event-title">{ action_link(&store, Action::SelectEvent(props.event), None, Some(format!("{}: open its card", v.title)), None, Html::from(v.title.clone())) }</p>
             <p class="event-meta"><span class="category">{ v.category.as_str() }</span>{ " · reported in " }</p>
             { evidence_links(&store, c, v) }
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TypedDateProps {
+    label: String,
+    inferred: bool,
+    from: corpus::Date,
+    to: corpus::Date,
+    rest: AttrValue,
+}
+
+/// A date typed in the search box: it already limits the events; one click makes it the
+/// date filter of the whole explorer (and takes it out of the search).
+#[component]
+fn TypedDateNote(p: &TypedDateProps) -> Html {
+    crate::rendered!("TypedDateNote");
+    let dispatch = use_dispatch();
+    let filter = use_select(|s| s.state().filter());
+    let apply = {
+        let mut f = (*filter).clone();
+        f.range = Some((p.from, p.to));
+        f.range_field = corpus::DateField::Event;
+        f.text = p.rest.to_string();
+        dispatch.on::<MouseEvent>(Action::SetFilter(f))
+    };
+    html! {
+        <p class="typed-date" role="status">
+            { format!("Events on {}", p.label) }
+            if p.inferred { { " (the year is inferred: the latest with events then)" } }
+            { " are listed. " }
+            <button type="button" class="link-button" onclick={apply}>{ format!("Filter the explorer to {}", p.label) }</button>
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DeadEndProps {
+    suggestions: Rc<Vec<corpus::Suggestion>>,
+    drops: Rc<Vec<corpus::view::FilterDrop>>,
+    text: AttrValue,
+}
+
+/// Nothing found: say so, offer the names the words may have meant, and the parts of the
+/// filter whose removal finds something.
+#[component]
+fn DeadEndView(p: &DeadEndProps) -> Html {
+    crate::rendered!("DeadEndView");
+    let dispatch = use_dispatch();
+    let filter = use_select(|s| s.state().filter());
+    let suggestions = p.suggestions.iter().map(|s| {
+        let mut f = (*filter).clone();
+        f.text = s.text.clone();
+        html! {
+            <li><button type="button" class="link-button" onclick={dispatch.on::<MouseEvent>(Action::SetFilter(f))}>{ s.word.clone() }</button>
+                { format!(" ({})", s.spelling) }</li>
+        }
+    });
+    let drops = p.drops.iter().map(|d| {
+        html! {
+            <li><button type="button" class="link-button" onclick={dispatch.on::<MouseEvent>(Action::SetFilter(d.filter.clone()))}>{ format!("Drop {}", d.what) }</button>
+                { format!(": {}", d.gives) }</li>
+        }
+    });
+    html! {
+        <section class="dead-end" aria-labelledby="dead-end-title">
+            <h3 id="dead-end-title">{ if p.text.trim().is_empty() { "Nothing matches these filters".to_string() } else { format!("Nothing matches “{}”", p.text.trim()) } }</h3>
+            if !p.suggestions.is_empty() {
+                <p>{ "Did you mean:" }</p>
+                <ul class="suggestions">{ for suggestions }</ul>
+            }
+            if !p.drops.is_empty() {
+                <ul class="drops">{ for drops }</ul>
+            }
+        </section>
     }
 }

@@ -130,6 +130,9 @@ export const VIEWS = [
   ['compare-figures', 'cmp=2022-12-protests-mount,2023-07-protests-resume'],
   ['matrix', 'view=matrix&kind=person,organization'],
   ['matrix-chart', 'view=matrix'],
+  ['measure', 'fig=death-toll'],
+  ['dead-end', 'q=Bolaurte'],
+  ['typed-date', 'q=9+January+2023'],
 ];
 
 /** Go to the view at `?q` of `base` and wait until it has drawn what it shows. */
@@ -146,4 +149,5 @@ export async function openView(page, base, name, q) {
   }
   if (q.includes('ent=')) await page.waitForSelector('.entity-card');
   if (q.includes('ev=')) await page.waitForSelector('.event-card');
+  if (q.includes('fig=')) await page.waitForSelector('.measure-card');
 }

@@ -104,8 +104,8 @@ test('wheel zooms at the pointer, drag pans, the URL follows, and the overview m
 test('keyboard: one tab stop, arrows in time order, Enter opens the card, Escape closes it', async () => {
   const t = await open('win=2022-11-20,2023-02-10');
   const { page } = t;
-  // Tab from the overview-less start: the graph is reached through one stop.
-  await page.locator('.timeline-tools button').last().focus();
+  // Tab from the toolbar's last control (the key): the graph is reached through one stop.
+  await page.locator('.timeline-tools summary').focus();
   await page.keyboard.press('Tab');
   const k0 = await page.evaluate(() => document.activeElement.getAttribute('data-key'));
   assert.ok(k0, 'a mark has focus');
@@ -114,6 +114,8 @@ test('keyboard: one tab stop, arrows in time order, Enter opens the card, Escape
   const x0 = await centreOf();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
+  // Focus follows the mark once the graph has drawn the move (a task later, not a frame).
+  await page.waitForFunction((k) => document.activeElement.getAttribute('data-key') !== k, k0);
   const k2 = await page.evaluate(() => document.activeElement.getAttribute('data-key'));
   assert.notEqual(k2, k0);
   assert.ok((await centreOf()) > x0, 'moved later in time');
@@ -262,6 +264,15 @@ test('phone width: the timeline fits, and touch drag pans', async () => {
   const { page } = t;
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}`);
+  // On a phone the timeline comes after the results: scroll to it, and let it rest.
+  await page.locator('.graph').scrollIntoViewIfNeeded();
+  let top = null;
+  for (let i = 0; i < 20; i++) {
+    const now = await page.locator('.graph').evaluate((e) => e.getBoundingClientRect().top);
+    if (now === top) break;
+    top = now;
+    await page.waitForTimeout(50);
+  }
   const g = await geometry(page);
   const before = await windowOf(page);
   // Two-finger pinch is not in Playwright's API; a one-finger horizontal drag pans.

@@ -106,6 +106,8 @@ pub struct ArticleSource {
     pub subtitle: Option<(String, usize)>,
     /// The line of its `@article` record in `articles.rec`, if it has one.
     pub record_line: Option<usize>,
+    /// What a curator looked at and decided not to curate (`not_curated:` fields).
+    pub not_curated: Vec<NotCurated>,
     /// False when its metadata has an error (the article is then built with a placeholder
     /// for what is missing).
     pub complete: bool,
@@ -262,7 +264,84 @@ const ARTICLE_KEYS: &[&str] = &[
     "published_earliest",
     "published_latest",
     "dateline_order",
+    "not_curated",
 ];
+
+/// What the coverage report would list that a curator has looked at and left on purpose,
+/// with the reason: `not_curated: name Constitution | a demanded new constitution, not a
+/// named document` in an `@article` record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotCurated {
+    /// What kind of item: `name`, `figure`, `paragraph` or `dated`.
+    pub kind: NotCuratedKind,
+    /// The item as the report writes it: the name, the figure's text, the paragraph id,
+    /// or the date expression.
+    pub what: String,
+    /// Why it is left.
+    pub reason: String,
+    /// Its line in `articles.rec`.
+    pub line: usize,
+}
+
+/// The kinds of [`NotCurated`] items, one per section of the coverage report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotCuratedKind {
+    /// A capitalised name not in the gazetteer.
+    Name,
+    /// A figure no measure uses.
+    Figure,
+    /// A body paragraph that names no entity.
+    Paragraph,
+    /// A sentence with a date expression that no event quotes.
+    Dated,
+}
+
+impl NotCuratedKind {
+    /// The word written in the field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotCuratedKind::Name => "name",
+            NotCuratedKind::Figure => "figure",
+            NotCuratedKind::Paragraph => "paragraph",
+            NotCuratedKind::Dated => "dated",
+        }
+    }
+}
+
+/// The `not_curated:` fields of an `@article` record; a malformed one is an error at its
+/// line and is left out.
+fn not_curated(r: &Record, file: &str, errors: &mut Vec<Error>) -> Vec<NotCurated> {
+    let mut out = Vec::new();
+    for f in r.fields.iter().filter(|f| f.key == "not_curated") {
+        let (item, reason) = f.value.split_once('|').unwrap_or((f.value.as_str(), ""));
+        let (kind, what) = item.trim().split_once(' ').unwrap_or((item.trim(), ""));
+        let kind = match kind {
+            "name" => Some(NotCuratedKind::Name),
+            "figure" => Some(NotCuratedKind::Figure),
+            "paragraph" => Some(NotCuratedKind::Paragraph),
+            "dated" => Some(NotCuratedKind::Dated),
+            _ => None,
+        };
+        let (what, reason) = (what.trim(), reason.trim());
+        match kind {
+            Some(kind) if !what.is_empty() && !reason.is_empty() => out.push(NotCurated {
+                kind,
+                what: what.to_string(),
+                reason: reason.to_string(),
+                line: f.line,
+            }),
+            _ => errors.push(Error::at(
+                file,
+                f.line,
+                ErrorKind::Invalid(format!(
+                    "`not_curated: {}` should read `KIND WHAT | why`, KIND one of name, figure, paragraph, dated, as in `not_curated: name Constitution | a demanded new constitution, not a named document`",
+                    f.value
+                )),
+            )),
+        }
+    }
+    out
+}
 
 /// Collects what a build finds besides the corpus.
 #[derive(Default)]
@@ -467,6 +546,7 @@ pub fn build(ds: &DataSet) -> Build {
     }
     let mut errors = found.errors;
     errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    readable_notes(&mut corpus);
     let uncovered = uncovered_names(&corpus);
     Build {
         corpus,
@@ -515,7 +595,7 @@ fn build_articles(ds: &DataSet, found: &mut Found) -> BuiltArticles {
         .collect();
     for r in &recs {
         let mut errs = Vec::new();
-        let f = Fields::new(&file, r, ARTICLE_KEYS, &[], &mut errs);
+        let f = Fields::new(&file, r, ARTICLE_KEYS, &["not_curated"], &mut errs);
         match f.required("file", &mut errs) {
             Some(src) => {
                 let path = format!("raw/{}", src.value);
@@ -598,6 +678,9 @@ fn build_articles(ds: &DataSet, found: &mut Found) -> BuiltArticles {
                     subtitle: cleaned.subtitle.clone(),
                     record_line: rec.map(|r| r.line),
                     complete,
+                    not_curated: rec
+                        .map(|r| not_curated(r, &file, errors))
+                        .unwrap_or_default(),
                 };
                 out.push((a, source));
             }
@@ -628,7 +711,8 @@ fn article_from(
     let mut errs = Vec::new();
     let todo = |k: &str| rec.is_some_and(|r| r.todo.iter().any(|f| f.key == k));
     let mut scratch = Vec::new();
-    let fields = rec.map(|r| Fields::new(meta_file, r, ARTICLE_KEYS, &[], &mut scratch));
+    let fields =
+        rec.map(|r| Fields::new(meta_file, r, ARTICLE_KEYS, &["not_curated"], &mut scratch));
     let get = |k: &str| fields.as_ref().and_then(|f| f.get(k));
     let rec_line = rec.map_or(1, |r| r.line);
     let where_ = |line: usize| -> (String, usize) {
@@ -1600,4 +1684,76 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
         found.into_iter().map(|(k, (n, at))| (k, n, at)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
+}
+
+/// The curators' notes as readers see them: an article's id (`2022-12-protests-mount`)
+/// becomes its title in quotes, and a range of days written with `..` (`21..27 Jul 2023`)
+/// takes an en dash. The data files keep ids, which curators search for; the app, the
+/// export and the command line show titles.
+fn readable_notes(c: &mut Corpus) {
+    let titles: Vec<(String, String)> = c
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), format!("“{}”", a.title)))
+        .collect();
+    let fix = |t: &mut String| *t = readable(t, &titles);
+    let fix_opt = |t: &mut Option<String>| {
+        if let Some(t) = t.as_mut() {
+            *t = readable(t, &titles);
+        }
+    };
+    for e in &mut c.events {
+        fix_opt(&mut e.basis);
+    }
+    for m in &mut c.measures {
+        fix(&mut m.description);
+        for v in &mut m.values {
+            fix_opt(&mut v.note);
+        }
+    }
+    for e in &mut c.entities {
+        fix(&mut e.description);
+        fix_opt(&mut e.outside);
+    }
+    for a in &mut c.articles {
+        fix_opt(&mut a.title_reason);
+        fix_opt(&mut a.authors_reason);
+        fix_opt(&mut a.published.reason);
+    }
+}
+
+/// `text` with article ids replaced by titles (whole words only) and `N..N` ranges by
+/// `N–N` (see [`readable_notes`]).
+pub fn readable(text: &str, titles: &[(String, String)]) -> String {
+    let word_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        let before_ok = out.chars().next_back().is_none_or(|c| !word_char(c));
+        if before_ok {
+            for (id, title) in titles {
+                if let Some(after) = rest.strip_prefix(id.as_str()) {
+                    if after.chars().next().is_none_or(|c| !word_char(c)) {
+                        out.push_str(title);
+                        rest = after;
+                        continue 'scan;
+                    }
+                }
+            }
+        }
+        let mut chars = rest.chars();
+        let c = chars.next().unwrap_or_default();
+        if c == '.' && rest.starts_with("..") {
+            let prev_digit = out.chars().next_back().is_some_and(|p| p.is_ascii_digit());
+            let next_digit = rest[2..].chars().next().is_some_and(|n| n.is_ascii_digit());
+            if prev_digit && next_digit {
+                out.push('–');
+                rest = &rest[2..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = chars.as_str();
+    }
+    out
 }

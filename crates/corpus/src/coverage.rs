@@ -12,9 +12,13 @@
 //! - drafts not yet confirmed.
 //!
 //! Only the drafts are errors; the rest are warnings, since a curator may well decide that
-//! a figure is not worth a measure or a sentence not worth an event.
+//! a figure is not worth a measure or a sentence not worth an event. Such a decision is
+//! written down in the article's record (`not_curated: figure 79 | Torres's age, not a
+//! quantity to compare`): the item then leaves the report, the article can be fully
+//! curated, and a `not_curated` line that no longer matches anything is reported, so the
+//! list does not go stale.
 
-use crate::compile::Build;
+use crate::compile::{Build, NotCurated, NotCuratedKind};
 use crate::model::ParagraphKind;
 use crate::scan;
 use std::collections::HashSet;
@@ -79,6 +83,11 @@ pub struct Coverage {
     pub figures: Vec<FigureLeft>,
     /// Drafts that concern the article: `file:line: what`.
     pub drafts: Vec<String>,
+    /// Items the article's record leaves on purpose (`not_curated:`) that the report
+    /// would otherwise list.
+    pub left_on_purpose: usize,
+    /// `not_curated:` lines that match nothing the report would list: `file:line: what`.
+    pub stale: Vec<String>,
 }
 
 impl Coverage {
@@ -89,6 +98,7 @@ impl Coverage {
             && self.dated.is_empty()
             && self.figures.is_empty()
             && self.drafts.is_empty()
+            && self.stale.is_empty()
     }
 
     /// What is left, as indented lines: a count and the first `max` items of each kind.
@@ -164,6 +174,14 @@ impl Coverage {
                 .iter()
                 .map(|f| format!("{{{}}} at {}", f.text, place(&f.place)))
                 .collect(),
+        );
+        section(
+            self.stale.len(),
+            (
+                "not_curated line that matches nothing left (remove it)",
+                "not_curated lines that match nothing left (remove them)",
+            ),
+            self.stale.clone(),
         );
         out
     }
@@ -241,6 +259,8 @@ pub fn coverage(build: &Build) -> Vec<Coverage> {
                 .filter(|d| d.articles.contains(&a.id))
                 .map(|d| format!("{}:{}: {}", d.file, d.line, d.what()))
                 .collect(),
+            left_on_purpose: 0,
+            stale: Vec::new(),
         };
         for (pi, p) in a.paragraphs.iter().enumerate() {
             if p.kind == ParagraphKind::Body && !confirmed[pi] {
@@ -285,7 +305,47 @@ pub fn coverage(build: &Build) -> Vec<Coverage> {
                 text: p.text[f.start as usize..f.end as usize].to_string(),
             });
         }
+        if let Some(src) = src {
+            leave_on_purpose(&mut cov, &src.not_curated, "articles.rec");
+        }
         out.push(cov);
     }
     out
+}
+
+/// Take out of `cov` what the article's `not_curated:` lines leave on purpose, counting
+/// it, and note the lines that match nothing.
+fn leave_on_purpose(cov: &mut Coverage, left: &[NotCurated], file: &str) {
+    for n in left {
+        let before = cov.left_on_purpose;
+        let mut drop = |len_before: usize, len_after: usize| {
+            cov.left_on_purpose += len_before - len_after;
+        };
+        match n.kind {
+            NotCuratedKind::Name => {
+                let b = cov.names.len();
+                cov.names.retain(|x| x.name != n.what);
+                drop(b, cov.names.len());
+            }
+            NotCuratedKind::Figure => {
+                let b = cov.figures.len();
+                cov.figures.retain(|x| x.text != n.what);
+                drop(b, cov.figures.len());
+            }
+            NotCuratedKind::Paragraph => {
+                let b = cov.bare_paragraphs.len();
+                cov.bare_paragraphs.retain(|x| x.paragraph != n.what);
+                drop(b, cov.bare_paragraphs.len());
+            }
+            NotCuratedKind::Dated => {
+                let b = cov.dated.len();
+                cov.dated.retain(|x| x.expression != n.what);
+                drop(b, cov.dated.len());
+            }
+        }
+        if cov.left_on_purpose == before {
+            cov.stale
+                .push(format!("{file}:{}: {} {}", n.line, n.kind.as_str(), n.what));
+        }
+    }
 }

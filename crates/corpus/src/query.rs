@@ -752,6 +752,15 @@ impl Engine {
         q
     }
 
+    /// The measure a figure is a value of, if any (the first, when several).
+    pub fn measure_of_figure(&self, figure: u32) -> Option<u32> {
+        let i = self.figure_measures.partition_point(|p| p.0 < figure);
+        self.figure_measures
+            .get(i)
+            .filter(|p| p.0 == figure)
+            .map(|p| p.1)
+    }
+
     /// Select what a filter matches, with text scores.
     fn select(&self, f: &Filter) -> Selection<'_> {
         let c = &self.corpus;

@@ -64,6 +64,8 @@ pub struct AppState {
     pub matrix: bool,
     /// The matrix order.
     pub matrix_sort: MatrixSort,
+    /// The open measure: one figure across every article that reports it.
+    pub measure: Option<u32>,
 }
 
 impl AppState {
@@ -138,13 +140,22 @@ pub enum Action {
     SortMatrix(MatrixSort),
     /// Replace the whole state (back/forward, pasted link, embed host).
     Replace(AppState),
+    /// Set the filters (entities, kinds, date range and what it applies to, search text)
+    /// to those of a filter: a suggested correction, a filter dropped, a typed date made
+    /// the date range.
+    SetFilter(Filter),
+    /// Open a measure (one figure across every article).
+    OpenMeasure(u32),
+    /// Close the measure.
+    CloseMeasure,
 }
 
 impl Action {
     /// The short form a link carries of the action it leads to (its `data-act`), so that
     /// one listener can follow every link: `a3` opens article 3, `a3.13` at its
     /// paragraph 13 (indices), `n7` opens entity 7's card, `v40` selects event 40, `c1.4`
-    /// puts articles 1 and 4 side by side. `None` for actions no link leads to.
+    /// puts articles 1 and 4 side by side, `m2` opens measure 2. `None` for actions no link
+    /// leads to.
     pub fn token(&self) -> Option<String> {
         Some(match *self {
             Action::OpenArticle(a, None) => format!("a{a}"),
@@ -152,6 +163,7 @@ impl Action {
             Action::OpenEntity(e) => format!("n{e}"),
             Action::SelectEvent(e) => format!("v{e}"),
             Action::Compare(a, b) => format!("c{a}.{b}"),
+            Action::OpenMeasure(m) => format!("m{m}"),
             _ => return None,
         })
     }
@@ -169,6 +181,7 @@ impl Action {
             ('n', None) => Some(Action::OpenEntity(a)),
             ('v', None) => Some(Action::SelectEvent(a)),
             ('c', Some(b)) => Some(Action::Compare(a, b)),
+            ('m', None) => Some(Action::OpenMeasure(a)),
             _ => None,
         }
     }
@@ -207,6 +220,9 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
         Action::OpenArticle(a, p) => {
             s.article = Some(a);
             s.paragraph = p;
+            // The reader shows what the card (a dialog over the page) linked to.
+            s.entity = None;
+            s.measure = None;
             // The reader shows in place of the comparison and the matrix (Back returns).
             s.compare = None;
             s.compare_item = None;
@@ -249,6 +265,16 @@ pub fn reduce(s: &AppState, action: Action) -> AppState {
         }
         Action::SortMatrix(o) => s.matrix_sort = o,
         Action::Replace(n) => s = n,
+        Action::SetFilter(f) => {
+            s.entities = f.entities;
+            s.entities.truncate(MAX_ENTITIES);
+            s.kinds = f.kinds;
+            s.range = f.range.map(|(a, b)| if a <= b { (a, b) } else { (b, a) });
+            s.range_field = f.range_field;
+            s.text = f.text.chars().take(MAX_VALUE).collect();
+        }
+        Action::OpenMeasure(m) => s.measure = Some(m),
+        Action::CloseMeasure => s.measure = None,
     }
     s
 }
@@ -684,6 +710,19 @@ pub const PARAMS: &[Param] = &[
         },
     },
     Param {
+        name: "fig",
+        values: "a measure id",
+        meaning: "the open measure: one figure across every article that reports it",
+        read: |c, v, r, notices| match c.measures.iter().position(|m| m.id == v) {
+            Some(i) => r.state.measure = Some(i as u32),
+            None => notices.push(format!("unknown measure “{}”", shorten(v))),
+        },
+        write: |c, s| {
+            let m = c.measures.get(s.measure? as usize)?;
+            Some(percent_encode(&m.id))
+        },
+    },
+    Param {
         name: "embed",
         values: "`1`",
         meaning: "the compact layout for an iframe (see Embedding)",
@@ -772,7 +811,11 @@ fn resolve(corpus: &Corpus, r: Reading, ignored: &mut Vec<String>) -> AppState {
             (None, _) => ignored.push("a comparison item without a comparison (cmpsel)".into()),
         }
     }
-    st.range = match (r.from, r.to) {
+    // A first day in year 1 or a last day in year 9999 is no bound at all (that is how an
+    // open end is written), so such an end reads as absent and the range round-trips.
+    let from = r.from.filter(|d| d.year > 1);
+    let to = r.to.filter(|d| d.year < 9999);
+    st.range = match (from, to) {
         (Some(a), Some(b)) if a > b => {
             ignored.push("the date range was inverted; from and to were swapped".into());
             Some((b, a))

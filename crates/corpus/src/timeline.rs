@@ -1303,12 +1303,18 @@ pub fn density(items: &[Item], bounds: (f64, f64), width: f64, bucket: f64) -> V
 
 /// One heading of the list view: a year and a month (`None`: only the year is known, or
 /// the year heading itself), with its events and the articles published then.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     /// Year.
     pub year: i32,
-    /// Month (1–12), or `None` for events dated only to the year.
+    /// Month (1–12), or `None` for events dated only to the year (and periods that start
+    /// with a year).
     pub month: Option<u8>,
+    /// A period longer than a month (`1980–1984`): its events have a heading of their
+    /// own, placed where the period starts.
+    pub period: Option<(Date, Date)>,
+    /// The heading as shown: `January 2023`, `2023 (month not known)`, `1980 – 1984`.
+    pub heading: String,
     /// Events starting then, in time order.
     pub events: Vec<EventIx>,
     /// Articles published then.
@@ -1317,35 +1323,60 @@ pub struct Group {
 
 /// The list view: `events` (in any order) and the corpus's articles grouped by the year
 /// and month they start in, oldest first; events known only to the year come first in
-/// their year under `month: None`.
+/// their year under `month: None`; a period longer than a month gets a heading of its
+/// own (`1980 – 1984`), after the month it starts in, not inside it.
 pub fn groups(c: &Corpus, events: &[EventIx], articles: &[ArticleIx]) -> Vec<Group> {
-    // (year, month or 0, start day, kind, index)
-    let mut keys: Vec<(i32, u8, i64, u8, u32)> = Vec::new();
+    // (year, month or 0, period end or 0, start day, kind, index)
+    let mut keys: Vec<(i32, u8, i64, i64, u8, u32)> = Vec::new();
+    let period = |d: &crate::date::DateSpec| {
+        d.precision == Precision::Span && (d.start.year, d.start.month) != (d.end.year, d.end.month)
+    };
     for &e in events {
         if let Some(ev) = c.events.get(e as usize) {
-            let m = if ev.date.precision == Precision::Year {
-                0
+            let d = &ev.date;
+            let (m, end) = if period(d) {
+                let whole_years = d.start.month == 1 && d.start.day == 1;
+                (if whole_years { 0 } else { d.start.month }, d.end.to_days())
+            } else if d.precision == Precision::Year {
+                (0, 0)
             } else {
-                ev.date.start.month
+                (d.start.month, 0)
             };
-            keys.push((ev.date.start.year, m, ev.date.start.to_days(), 0, e));
+            keys.push((d.start.year, m, end, d.start.to_days(), 0, e));
         }
     }
     for &a in articles {
         if let Some(ar) = c.articles.get(a as usize) {
             let d = ar.published.span().0;
-            keys.push((d.year, d.month, d.to_days(), 1, a));
+            keys.push((d.year, d.month, 0, d.to_days(), 1, a));
         }
     }
     crate::util::sort(&mut keys);
     let mut out: Vec<Group> = Vec::new();
-    for (y, m, _, kind, ix) in keys {
+    for (y, m, end, _, kind, ix) in keys {
         let month = (m > 0).then_some(m);
-        if !out.last().is_some_and(|g| g.year == y && g.month == month) {
+        let span = (end > 0)
+            .then(|| c.events.get(ix as usize))
+            .flatten()
+            .map(|ev| (ev.date.start, ev.date.end));
+        let same = |g: &Group| g.year == y && g.month == month && g.period == span;
+        if !out.last().is_some_and(same) {
+            let heading = match (span, month) {
+                (Some((a, b)), _) => crate::render::date_label(&crate::date::DateSpec {
+                    start: a,
+                    end: b,
+                    precision: Precision::Span,
+                }),
+                (None, Some(m)) => format!("{} {y}", crate::date::MONTHS[usize::from(m - 1)]),
+                (None, None) => format!("{y} (month not known)"),
+            };
             out.push(Group {
                 year: y,
                 month,
-                ..Group::default()
+                period: span,
+                heading,
+                events: Vec::new(),
+                articles: Vec::new(),
             });
         }
         if let Some(g) = out.last_mut() {

@@ -179,17 +179,61 @@ pub fn lead(a: &Article) -> String {
     cut
 }
 
-/// A result row for the search `text`.
-pub fn result_row(engine: &Engine, r: &ArticleResult, text: &str) -> ResultRow {
+/// The passage of an article that mentions the filter's entities (the paragraph naming
+/// the most of them, the first of those), with their mentions marked: why the article
+/// matched an entity filter.
+pub fn entity_snippet(
+    engine: &Engine,
+    a: ArticleIx,
+    entities: &[EntityIx],
+) -> Option<(u32, Snippet)> {
+    let c = engine.corpus();
+    let art = c.articles.get(a as usize)?;
+    let mut best: Option<(usize, u32)> = None;
+    for p in 0..art.paragraphs.len() as u32 {
+        let here = engine.entities_in_paragraph(a, p);
+        let n = entities.iter().filter(|e| here.contains(e)).count();
+        if n > 0 && best.is_none_or(|b| n > b.0) {
+            best = Some((n, p));
+        }
+    }
+    let (_, p) = best?;
+    let mut marks: Vec<(u32, u32)> = entities
+        .iter()
+        .filter_map(|&e| c.entities.get(e as usize))
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.article == a && m.paragraph == p)
+        .map(|m| (m.start, m.end))
+        .collect();
+    crate::util::sort(&mut marks);
+    let text = &art.paragraphs[p as usize].text;
+    Some((
+        p,
+        crate::search::snippet(text, &marks, crate::query::SNIPPET_CHARS),
+    ))
+}
+
+/// A result row for the search `text` with the entity filters `entities`: its snippet
+/// is the passage the search found, else the one naming the entities, else the opening.
+pub fn result_row(
+    engine: &Engine,
+    r: &ArticleResult,
+    text: &str,
+    entities: &[EntityIx],
+) -> ResultRow {
     let c = engine.corpus();
     let a = &c.articles[r.article as usize];
-    let found = r.snippet.clone().or_else(|| {
-        if text.trim().is_empty() {
-            None
-        } else {
-            engine.snippet(r, text)
-        }
-    });
+    let found = r
+        .snippet
+        .clone()
+        .or_else(|| {
+            if text.trim().is_empty() {
+                None
+            } else {
+                engine.snippet(r, text)
+            }
+        })
+        .or_else(|| entity_snippet(engine, r.article, entities));
     let (paragraph, snippet) = match found {
         Some((p, s)) => (Some(p), s),
         None => (
@@ -318,4 +362,226 @@ pub fn provenance(a: &Article) -> Vec<ProvenanceRow> {
             why: date_why,
         },
     ]
+}
+
+/// A figure of an article, as the reader's table lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleFigure {
+    /// Index into the corpus's figures.
+    pub figure: u32,
+    /// Its paragraph.
+    pub paragraph: u32,
+    /// The figure as the text writes it (`at least 21`).
+    pub written: String,
+    /// What it measures: the measure's name, or what the text counts, or nothing.
+    pub what: String,
+    /// The measure it is a value of, if any.
+    pub measure: Option<u32>,
+}
+
+/// An article's figures in text order, each with what it measures.
+pub fn article_figures(engine: &Engine, a: ArticleIx) -> Vec<ArticleFigure> {
+    let c = engine.corpus();
+    let mut out: Vec<ArticleFigure> = c
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.article == a)
+        .map(|(i, f)| {
+            let measure = engine.measure_of_figure(i as u32);
+            let what = match measure.and_then(|m| c.measures.get(m as usize)) {
+                Some(m) => m.name.clone(),
+                None => f.noun.clone(),
+            };
+            ArticleFigure {
+                figure: i as u32,
+                paragraph: f.paragraph,
+                written: c.figure_text(f).to_string(),
+                what,
+                measure,
+            }
+        })
+        .collect();
+    crate::util::sort_by(&mut out, |x, y| {
+        let (fx, fy) = (&c.figures[x.figure as usize], &c.figures[y.figure as usize]);
+        (fx.paragraph, fx.start) < (fy.paragraph, fy.start)
+    });
+    out
+}
+
+/// What a figure's tooltip says: what it measures and its value, `Death toll: at least
+/// 21` (or `Figure: 56 armored vehicles` when no measure has it).
+pub fn figure_title(engine: &Engine, figure: u32) -> String {
+    let c = engine.corpus();
+    let Some(f) = c.figures.get(figure as usize) else {
+        return String::new();
+    };
+    let value = crate::render::figure_value(f);
+    match engine
+        .measure_of_figure(figure)
+        .and_then(|m| c.measures.get(m as usize))
+    {
+        Some(m) => format!("{}: {value}", m.name),
+        None if !f.noun.is_empty() && !value.contains(&f.noun) => {
+            format!("Figure: {value} {}", f.noun)
+        }
+        None => format!("Figure: {value}"),
+    }
+}
+
+/// One value of a measure, as the measure view lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureRow {
+    /// Index into the corpus's figures.
+    pub figure: u32,
+    /// The article.
+    pub article: ArticleIx,
+    /// Its paragraph.
+    pub paragraph: u32,
+    /// The value with its qualifier, as it reads (`at least 21`, `62 or more`).
+    pub value: String,
+    /// The passage's words for it, verbatim.
+    pub written: String,
+    /// The date the value describes (`December 2022`, `16 Dec 2022`).
+    pub as_of: String,
+    /// A caveat, if the curators noted one.
+    pub note: Option<String>,
+    /// The change from the previous value (by the date it describes): `+35`, `−6`, `no
+    /// change`, marked `(not exact …)` when a qualifier makes it so; `None` for the first,
+    /// or when the units differ.
+    pub change: Option<String>,
+}
+
+/// One measure across every article that reports it, in the order of the dates the values
+/// describe.
+pub fn measure_rows(c: &Corpus, measure: u32) -> Vec<MeasureRow> {
+    let Some(m) = c.measures.get(measure as usize) else {
+        return Vec::new();
+    };
+    let mut vals: Vec<&crate::model::MeasureValue> = m
+        .values
+        .iter()
+        .filter(|v| c.figures.get(v.figure as usize).is_some())
+        .collect();
+    crate::util::sort_by(&mut vals, |a, b| {
+        (a.as_of.start, a.as_of.end, a.figure) < (b.as_of.start, b.as_of.end, b.figure)
+    });
+    let mut out: Vec<MeasureRow> = Vec::with_capacity(vals.len());
+    let mut prev: Option<&crate::model::Figure> = None;
+    for v in vals {
+        let f = &c.figures[v.figure as usize];
+        let change = prev.filter(|p| p.unit == f.unit).map(|p| {
+            let ch = crate::compare::Change {
+                from: crate::compare::Side::Left,
+                delta: f.value - p.value,
+                approximate: !p.qualifier.is_empty() || !f.qualifier.is_empty(),
+            };
+            crate::compare::change_label(&ch)
+        });
+        out.push(MeasureRow {
+            figure: v.figure,
+            article: f.article,
+            paragraph: f.paragraph,
+            value: crate::render::figure_value(f),
+            written: c.figure_text(f).to_string(),
+            as_of: crate::render::date_label(&v.as_of),
+            note: v.note.clone(),
+            change,
+        });
+        prev = Some(f);
+    }
+    out
+}
+
+/// How often an entity is named with another, for the entity card: `in 3 paragraphs, 2
+/// articles`, or `in 2 articles, never in the same paragraph`.
+pub fn cooccurrence_label(co: &crate::query::CoOccurrence) -> String {
+    if co.paragraphs == 0 {
+        format!(
+            "in {}, never in the same paragraph",
+            count(co.articles as usize, "article")
+        )
+    } else {
+        format!(
+            "in {}, {}",
+            count(co.paragraphs as usize, "paragraph"),
+            count(co.articles as usize, "article")
+        )
+    }
+}
+
+/// A way out of an empty result: drop one part of the filter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilterDrop {
+    /// What is dropped, in words: `the filter “Dina Boluarte”`, `the word “troops”`.
+    pub what: String,
+    /// The filter without it.
+    pub filter: crate::query::Filter,
+    /// What it would then match: `3 articles, 12 events`.
+    pub gives: String,
+}
+
+/// What a search that found nothing offers instead: names the words may have meant, and
+/// each part of the filter whose removal finds something (most found first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DeadEnd {
+    /// Entity names near the words typed (`Bolaurte` → Dina Boluarte).
+    pub suggestions: Vec<crate::suggest::Suggestion>,
+    /// The parts of the filter that empty the results, each with what dropping it gives.
+    pub drops: Vec<FilterDrop>,
+}
+
+/// What to offer for `filter`, whose results `r` are empty (`None` when they are not,
+/// or when nothing is asked).
+pub fn dead_end(engine: &Engine, filter: &crate::query::Filter, r: &Results) -> Option<DeadEnd> {
+    use crate::query::FilterPart;
+    if !(r.articles.is_empty() && r.events.is_empty()) {
+        return None;
+    }
+    let c = engine.corpus();
+    let asked =
+        !filter.text.trim().is_empty() || !filter.entities.is_empty() || filter.range.is_some();
+    if !asked {
+        return None;
+    }
+    let suggestions = if filter.text.trim().is_empty() {
+        Vec::new()
+    } else {
+        engine.suggest(&filter.text)
+    };
+    let mut drops: Vec<(u32, FilterDrop)> = engine
+        .relaxations(filter)
+        .into_iter()
+        .filter(|x| x.articles + x.events > 0)
+        .map(|x| {
+            let what = match &x.part {
+                FilterPart::Entity(e) => format!(
+                    "the filter “{}”",
+                    c.entities.get(*e as usize).map_or("", |e| e.name.as_str())
+                ),
+                FilterPart::Range => "the date range".to_string(),
+                FilterPart::TypedDate => "the date in the search".to_string(),
+                FilterPart::Word(w) => format!("“{w}” from the search"),
+                FilterPart::Text => "the search text".to_string(),
+            };
+            let gives = format!(
+                "{}, {}",
+                count(x.articles as usize, "article"),
+                count(x.events as usize, "event")
+            );
+            (
+                x.articles + x.events,
+                FilterDrop {
+                    what,
+                    filter: x.filter,
+                    gives,
+                },
+            )
+        })
+        .collect();
+    crate::util::sort_by(&mut drops, |a, b| a.0 > b.0);
+    Some(DeadEnd {
+        suggestions,
+        drops: drops.into_iter().map(|d| d.1).collect(),
+    })
 }

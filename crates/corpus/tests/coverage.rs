@@ -130,3 +130,63 @@ fn the_real_articles_have_readable_coverage() {
         }
     }
 }
+
+/// What a curator decided to leave is written in the article's record: it leaves the
+/// report, the article is complete, and a line that matches nothing is reported.
+#[test]
+fn not_curated_lines_leave_items_on_purpose_and_stale_ones_are_reported() {
+    let mut ds = small_data();
+    ds.raw.push(src(
+        "raw/c_kenna.txt",
+        "# Envoy visits Lima\n\nAna Ruiz\n10 January 2023\n\nThe envoy said nothing of note.\n\nLisa Kenna met officials in Lima last Thursday, and 12 people protested outside.\n\nKenna left.",
+    ));
+    let record = |extra: &str| {
+        let mut text = ds.articles.as_ref().unwrap().text.clone();
+        text.push_str("\n@article c-kenna\nfile: c_kenna.txt\n");
+        text.push_str(extra);
+        with_files(&ds, &[src("articles.rec", &text)])
+    };
+    let all = "not_curated: paragraph p1 | names nobody\n\
+               not_curated: paragraph p3 | a surname alone\n\
+               not_curated: name Lisa Kenna | a test of the mechanism\n\
+               not_curated: dated last Thursday | a test of the mechanism\n\
+               not_curated: figure 12 people | a crowd, not a toll\n";
+    let b = build(&record(all));
+    assert!(b.errors.is_empty(), "{:?}", b.errors);
+    let cov = coverage(&b);
+    let c = cov.iter().find(|c| c.article == "c-kenna").unwrap();
+    assert!(c.is_complete(), "{c:#?}");
+    assert_eq!(c.left_on_purpose, 5);
+
+    // One line too many: it matches nothing, and the report says which line to remove.
+    let b = build(&record(&format!(
+        "{all}not_curated: name Nobody Here | stale\n"
+    )));
+    assert!(b.errors.is_empty(), "{:?}", b.errors);
+    let cov = coverage(&b);
+    let c = cov.iter().find(|c| c.article == "c-kenna").unwrap();
+    assert!(!c.is_complete());
+    assert_eq!(c.stale.len(), 1);
+    assert!(c.stale[0].starts_with("articles.rec:") && c.stale[0].ends_with(": name Nobody Here"));
+    assert!(
+        c.report(4)
+            .contains("1 not_curated line that matches nothing left (remove it)"),
+        "{}",
+        c.report(4)
+    );
+
+    // A line without a reason or with an unknown kind is an error at its line.
+    for bad in [
+        "not_curated: name Lisa Kenna\n",
+        "not_curated: person Lisa Kenna | a kind that does not exist\n",
+        "not_curated: figure | nothing named\n",
+    ] {
+        let b = build(&record(bad));
+        let errs: Vec<String> = b.errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 1, "{bad}: {errs:?}");
+        assert!(
+            errs[0].starts_with("articles.rec:") && errs[0].contains("KIND WHAT | why"),
+            "{errs:?}"
+        );
+    }
+}

@@ -168,3 +168,36 @@ fn embed_message_clear_keeps_the_range_field() {
         }
     );
 }
+
+/// url_state: a range open at one end and bounded at the other by year 9999 (or year 1)
+/// was read as a range, but such an end is how an open end is written, so the URL it
+/// wrote had no range at all and the state did not survive its own URL.
+#[test]
+fn url_state_range_with_an_end_at_the_limits_reads_as_no_bound() {
+    let c = corpus();
+    for (q, range) in [
+        ("to=9999-12-31", None),
+        ("to=9999-06", None),
+        ("from=0001-01-01", None),
+        ("from=0001-01-01&to=9999-12-31", None),
+        (
+            "from=0001&to=2023-01",
+            Some((
+                corpus::Date::FIRST,
+                corpus::Date::parse_iso("2023-01-31").unwrap(),
+            )),
+        ),
+    ] {
+        let p = parse_query(c, q);
+        assert!(p.ignored.is_empty(), "{q}: {:?}", p.ignored);
+        assert_eq!(p.state.range, range, "{q}");
+        let canonical = to_query(c, &p.state);
+        let again = parse_query(c, &canonical);
+        assert_eq!(again.state, p.state, "{q} → {canonical}");
+    }
+    let fuzzed: &[u8] = b"q=ina-boluarte&kind=person,place&`rom=2022-12-01&to=9999-12-31&on=published&sort=relevance&a=2023-01-takeover-of-lima&p=p14&ent=lisa-kenna&embed=1";
+    let p = parse_query(c, &String::from_utf8_lossy(fuzzed));
+    assert_eq!(p.state.range, None);
+    let canonical = to_query(c, &p.state);
+    assert_eq!(parse_query(c, &canonical).state, p.state);
+}

@@ -40,6 +40,7 @@ fn full_state() -> AppState {
         matrix_sort: corpus::compare::MatrixSort::Article(
             c.article_ix("2026-01-crisis-of-rule").unwrap(),
         ),
+        measure: Some(0),
     }
 }
 

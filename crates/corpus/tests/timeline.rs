@@ -387,10 +387,31 @@ fn the_list_groups_by_year_and_month_in_time_order() {
         g.iter().map(|g| g.events.len()).sum::<usize>(),
         c.events.len()
     );
-    assert_eq!(g.iter().map(|g| g.articles.len()).sum::<usize>(), 5);
-    assert!(g
-        .windows(2)
-        .all(|w| (w[0].year, w[0].month.unwrap_or(0)) < (w[1].year, w[1].month.unwrap_or(0))));
+    assert_eq!(
+        g.iter().map(|g| g.articles.len()).sum::<usize>(),
+        c.articles.len()
+    );
+    // In time order: by year and month, a period after the month it starts in, periods
+    // by their end, then their start; no heading twice.
+    let key = |g: &corpus::timeline::Group| {
+        (
+            g.year,
+            g.month.unwrap_or(0),
+            g.period.map_or(0, |p| p.1.to_days()),
+            g.period.map_or(0, |p| p.0.to_days()),
+        )
+    };
+    assert!(g.windows(2).all(|w| key(&w[0]) < key(&w[1])));
+    // A period longer than a month has a heading of its own, "1980 – 1984".
+    let periods: Vec<&corpus::timeline::Group> = g.iter().filter(|g| g.period.is_some()).collect();
+    assert!(!periods.is_empty(), "the corpus has periods");
+    for p in &periods {
+        assert!(p.heading.contains(" – "), "{}", p.heading);
+        for &e in &p.events {
+            let d = &c.events[e as usize].date;
+            assert_eq!(Some((d.start, d.end)), p.period);
+        }
+    }
     let dec22 = g
         .iter()
         .find(|g| g.year == 2022 && g.month == Some(12))
@@ -402,9 +423,10 @@ fn the_list_groups_by_year_and_month_in_time_order() {
         for &e in &grp.events {
             let d = &c.events[e as usize].date;
             assert_eq!(d.start.year, grp.year);
-            match grp.month {
-                Some(m) => assert_eq!(d.start.month, m),
-                None => assert_eq!(d.precision, Precision::Year),
+            match (grp.month, grp.period) {
+                (Some(m), _) => assert_eq!(d.start.month, m),
+                (None, None) => assert_eq!(d.precision, Precision::Year),
+                (None, Some(_)) => assert_eq!((d.start.month, d.start.day), (1, 1)),
             }
         }
         let days: Vec<i64> = grp

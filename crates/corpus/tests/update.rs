@@ -200,7 +200,7 @@ fn every_parameter_is_in_the_table_once_and_round_trips() {
     assert_eq!(names.len(), PARAMS.len(), "no parameter twice");
     let full = corpus::state::parse_query(
         c,
-        "q=a&e=lima&kind=place&from=2023&to=2024&on=published&sort=oldest&a=2023-01-takeover-of-lima&p=p3&ent=lima&win=2022-01-01,2023-01-01&ev=era-state-of-emergency&timeline=list&cmp=2022-12-protests-mount,2023-07-protests-resume&cmpsel=entity:lima&linked=1&msort=name&embed=1",
+        "q=a&e=lima&kind=place&from=2023&to=2024&on=published&sort=oldest&a=2023-01-takeover-of-lima&p=p3&ent=lima&win=2022-01-01,2023-01-01&ev=era-state-of-emergency&timeline=list&cmp=2022-12-protests-mount,2023-07-protests-resume&cmpsel=entity:lima&linked=1&msort=name&fig=death-toll&embed=1",
     );
     assert!(full.ignored.is_empty(), "{:?}", full.ignored);
     let q = to_query(c, &full.state);
@@ -225,4 +225,31 @@ fn the_readme_table_is_the_parameter_table() {
         readme.contains(&table),
         "README.md's URL parameter table must be exactly corpus::state::params_table():\n{table}"
     );
+}
+
+#[test]
+fn a_filter_can_be_set_whole_and_a_measure_opened_by_link() {
+    let c = corpus();
+    let m = model("q=Bolaurte&e=lima&sort=oldest");
+    let f = corpus::Filter {
+        text: "Boluarte".into(),
+        ..corpus::Filter::default()
+    };
+    let u = update(c, &m, Msg::Do(Action::SetFilter(f)));
+    let s = u.model.expect("changed").state;
+    assert_eq!(s.text, "Boluarte");
+    assert!(s.entities.is_empty());
+    assert_eq!(s.order, corpus::Order::Oldest, "the order is not a filter");
+    let open = Action::OpenMeasure(0);
+    assert_eq!(
+        Action::from_token(&open.token().unwrap()),
+        Some(open.clone())
+    );
+    let u = update(c, &m, Msg::Do(open));
+    let s = u.model.expect("changed").state;
+    assert_eq!(s.measure, Some(0));
+    assert!(to_query(c, &s).contains(&format!("fig={}", c.measures[0].id)));
+    // Following a value to its passage closes the card over the reader.
+    let s = corpus::state::reduce(&s, Action::OpenArticle(0, Some(1)));
+    assert_eq!(s.measure, None);
 }

@@ -142,7 +142,7 @@ fn a_result_row_shows_why_it_matched() {
         .articles
         .iter()
         .find(|r| r.article == march)
-        .map(|r| result_row(&e, r, ""))
+        .map(|r| result_row(&e, r, "", &[]))
         .unwrap();
     assert_eq!(row.paragraph, None);
     assert!(row.snippet.text.starts_with("Thousands marched"));
@@ -155,7 +155,7 @@ fn a_result_row_shows_why_it_matched() {
         text: "group".into(),
         ..Filter::default()
     });
-    let row = result_row(&e, &r.articles[0], "group");
+    let row = result_row(&e, &r.articles[0], "group", &[]);
     assert_eq!(row.paragraph, Some(1));
     let (s, t) = row.snippet.highlights[0];
     assert_eq!(&row.snippet.text[s as usize..t as usize], "group");
@@ -165,7 +165,7 @@ fn a_result_row_shows_why_it_matched() {
         .articles
         .iter()
         .find(|r| r.article == strike)
-        .map(|r| result_row(&e, r, ""))
+        .map(|r| result_row(&e, r, "", &[]))
         .unwrap();
     assert!(row.title_supplied && row.date_inferred);
     assert_eq!(row.authors, "author unknown");
@@ -256,4 +256,193 @@ fn a_search_that_finds_nothing_keeps_the_facet_order() {
             "{kind:?}: {mentions:?}"
         );
     }
+}
+
+#[test]
+fn a_measure_lists_every_value_in_date_order_with_the_change() {
+    let e = engine();
+    let c = e.corpus();
+    // Every measure reported by two or more articles: its rows cover its values, in the
+    // order of the dates they describe, and each after the first says its change.
+    for (mi, m) in c.measures.iter().enumerate() {
+        let rows = corpus::view::measure_rows(c, mi as u32);
+        assert_eq!(rows.len(), m.values.len(), "{}", m.id);
+        for w in rows.windows(2) {
+            assert!(
+                w[1].change.is_some() || {
+                    let (a, b) = (
+                        &c.figures[w[0].figure as usize],
+                        &c.figures[w[1].figure as usize],
+                    );
+                    a.unit != b.unit
+                }
+            );
+        }
+        if let Some(first) = rows.first() {
+            assert_eq!(first.change, None);
+        }
+        for r in &rows {
+            let f = &c.figures[r.figure as usize];
+            assert_eq!(r.article, f.article);
+            assert_eq!(r.written, c.figure_text(f));
+            assert!(!r.as_of.contains(".."), "{}", r.as_of);
+        }
+    }
+    // The death toll keeps its qualifiers and says when a change is not exact.
+    let toll = c
+        .measures
+        .iter()
+        .position(|m| m.id == "death-toll")
+        .expect("death toll") as u32;
+    let rows = corpus::view::measure_rows(c, toll);
+    assert!(rows.iter().any(|r| r.value.starts_with("at least")));
+    assert!(rows
+        .iter()
+        .filter_map(|r| r.change.as_deref())
+        .any(|ch| ch.contains("not exact")));
+}
+
+#[test]
+fn an_article_lists_its_figures_with_what_they_measure() {
+    let e = engine();
+    let c = e.corpus();
+    for (ai, _) in c.articles.iter().enumerate() {
+        let figs = corpus::view::article_figures(&e, ai as u32);
+        assert_eq!(
+            figs.len(),
+            c.figures.iter().filter(|f| f.article == ai as u32).count()
+        );
+        for w in figs.windows(2) {
+            let (a, b) = (
+                &c.figures[w[0].figure as usize],
+                &c.figures[w[1].figure as usize],
+            );
+            assert!(
+                (a.paragraph, a.start) < (b.paragraph, b.start),
+                "text order"
+            );
+        }
+        for f in &figs {
+            if let Some(m) = f.measure {
+                assert_eq!(f.what, c.measures[m as usize].name);
+                assert!(c.measures[m as usize]
+                    .values
+                    .iter()
+                    .any(|v| v.figure == f.figure));
+                assert!(corpus::view::figure_title(&e, f.figure).starts_with(&f.what));
+            }
+        }
+    }
+}
+
+#[test]
+fn an_entity_filter_shows_the_passage_that_names_it() {
+    let e = engine();
+    let c = e.corpus();
+    let kenna = c.entity_ix("lisa-kenna").expect("Kenna");
+    let r = e.run(&Filter {
+        entities: vec![kenna],
+        ..Filter::default()
+    });
+    assert!(!r.articles.is_empty());
+    for a in &r.articles {
+        let row = result_row(&e, a, "", &[kenna]);
+        let p = row.paragraph.expect("a passage");
+        assert!(e.entities_in_paragraph(a.article, p).contains(&kenna));
+        let marked: Vec<&str> = row
+            .snippet
+            .highlights
+            .iter()
+            .map(|&(s, t)| &row.snippet.text[s as usize..t as usize])
+            .collect();
+        assert!(marked.iter().any(|m| m.contains("Kenna")), "{marked:?}");
+    }
+}
+
+#[test]
+fn a_search_that_finds_nothing_offers_names_and_a_filter_to_drop() {
+    let e = engine();
+    let c = e.corpus();
+    let f = Filter {
+        text: "Bolaurte".into(),
+        ..Filter::default()
+    };
+    let r = e.run(&f);
+    let d = corpus::view::dead_end(&e, &f, &r).expect("a dead end");
+    assert!(
+        d.suggestions.iter().any(|s| s.word == "Boluarte"),
+        "{:?}",
+        d.suggestions
+    );
+    // An entity and a word that never meet: dropping either finds something.
+    let kenna = c.entity_ix("lisa-kenna").unwrap();
+    let f = Filter {
+        text: "Jerí".into(),
+        entities: vec![kenna],
+        ..Filter::default()
+    };
+    let r = e.run(&f);
+    let d = corpus::view::dead_end(&e, &f, &r).expect("a dead end");
+    assert!(d.drops.len() >= 2, "{:?}", d.drops);
+    for drop in &d.drops {
+        let again = e.run(&drop.filter);
+        assert!(
+            !(again.articles.is_empty() && again.events.is_empty()),
+            "{}",
+            drop.what
+        );
+        assert!(drop.gives.contains("article"));
+    }
+    assert!(d.drops.iter().any(|x| x.what.contains("Lisa Kenna")));
+    // Results, or nothing asked: no dead end.
+    let all = e.run(&Filter::default());
+    assert_eq!(corpus::view::dead_end(&e, &Filter::default(), &all), None);
+}
+
+#[test]
+fn names_seen_together_never_read_zero_paragraphs() {
+    let e = engine();
+    let c = e.corpus();
+    for ent in 0..c.entities.len() as u32 {
+        for co in e.cooccurrence(ent, None) {
+            let l = corpus::view::cooccurrence_label(&co);
+            assert!(!l.starts_with("in 0 "), "{l}");
+        }
+    }
+}
+
+#[test]
+fn readers_see_titles_not_article_ids_in_the_notes() {
+    let c = corpus();
+    let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    let mut notes: Vec<&str> = Vec::new();
+    notes.extend(c.events.iter().filter_map(|e| e.basis.as_deref()));
+    notes.extend(
+        c.measures
+            .iter()
+            .flat_map(|m| m.values.iter().filter_map(|v| v.note.as_deref())),
+    );
+    notes.extend(c.entities.iter().map(|e| e.description.as_str()));
+    notes.extend(
+        c.articles
+            .iter()
+            .filter_map(|a| a.published.reason.as_deref()),
+    );
+    assert!(notes.len() > 20);
+    for n in notes {
+        for id in &ids {
+            assert!(!n.contains(id), "{id} in: {n}");
+        }
+        assert!(
+            !n.as_bytes()
+                .windows(4)
+                .any(|w| w[0].is_ascii_digit() && &w[1..3] == b".." && w[3].is_ascii_digit()),
+            "a .. range in: {n}"
+        );
+    }
+    let titles = vec![("2023-01-x".to_string(), "“X”".to_string())];
+    assert_eq!(
+        corpus::compile::readable("in 2023-01-x, 21..27 Jul; not 2023-01-xy", &titles),
+        "in “X”, 21–27 Jul; not 2023-01-xy"
+    );
 }

@@ -240,9 +240,15 @@ impl Ctl {
                     .layout
                     .open_cluster(lane_of(c, f), i, &now.view, now.full)
                 {
-                    Some((Some(z), _)) => {
+                    Some((Some(z), members)) => {
                         self.open_cluster.set(None);
                         self.set_view(z);
+                        // The cluster's mark is gone: the focus goes to its first member.
+                        if let Some(&first) = members.first() {
+                            self.now.borrow_mut().focus = Some(first);
+                            self.focus.set(Some(first));
+                            self.move_focus.set(true);
+                        }
                     }
                     Some((None, members)) => self.open_cluster.set(Some(members)),
                     None => {}
@@ -511,8 +517,8 @@ impl Ctl {
 #[derive(Clone)]
 pub struct Listeners {
     pub onclick: Callback<MouseEvent>,
-    pub onmouseover: Callback<MouseEvent>,
-    pub onmouseleave: Callback<MouseEvent>,
+    pub onpointerover: Callback<PointerEvent>,
+    pub onpointerleave: Callback<PointerEvent>,
     pub onpointerdown: Callback<PointerEvent>,
     pub onpointermove: Callback<PointerEvent>,
     pub onpointerup: Callback<PointerEvent>,
@@ -553,8 +559,13 @@ pub fn use_gestures(svg: NodeRef, ctl: Rc<Ctl>) -> Listeners {
         }
         Listeners {
             onclick: cb!(MouseEvent, |ctl, e| ctl.click(&e)),
-            onmouseover: cb!(MouseEvent, |ctl, e| ctl.hover.set(mark_of(&e).map(|m| m.0))),
-            onmouseleave: cb!(MouseEvent, |ctl, _e| ctl.hover.set(None)),
+            // Hover is a mouse's: a finger's tap leaves no "hover" behind to describe.
+            onpointerover: cb!(PointerEvent, |ctl, e| {
+                if e.pointer_type() == "mouse" {
+                    ctl.hover.set(mark_of(&e).map(|m| m.0))
+                }
+            }),
+            onpointerleave: cb!(PointerEvent, |ctl, _e| ctl.hover.set(None)),
             onpointerdown: cb!(PointerEvent, |ctl, e| ctl.pointer_down(&e)),
             onpointermove: cb!(PointerEvent, |ctl, e| ctl.pointer_move(&e)),
             onpointerup: cb!(PointerEvent, |ctl, e| ctl.pointer_up(&e)),

@@ -133,8 +133,8 @@ pub fn Graph(props: &GraphProps) -> Html {
     *ctl.now.borrow_mut() = now;
     let Listeners {
         onclick,
-        onmouseover,
-        onmouseleave,
+        onpointerover,
+        onpointerleave,
         onpointerdown,
         onpointermove,
         onpointerup,
@@ -143,17 +143,32 @@ pub fn Graph(props: &GraphProps) -> Html {
         onfocusin,
     } = use_gestures(svg.clone(), ctl.clone());
 
-    // Keyboard focus follows the roving focus after a keyboard move.
+    // Keyboard focus follows the roving focus after a keyboard move (or after a cluster
+    // opened by zooming, whose mark is gone): to the mark that holds it now.
     {
         let ctl = ctl.clone();
         let svg = svg.clone();
-        use_effect_with(*focus, move |f| {
+        use_effect(move || {
             if ctl.move_focus.replace(false) {
-                if let (Some(f), Some(root)) = (f, svg.cast::<web_sys::Element>()) {
-                    dom::focus_in(
-                        &root,
-                        &format!("[data-key=\"{}\"]", super::draw::focus_key(*f)),
-                    );
+                // After the layers have drawn the new view too (they render after this).
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if let Some(root) = svg.cast::<web_sys::Element>() {
+                        dom::focus_in(&root, "[data-key][tabindex=\"0\"]");
+                    }
+                })
+                .forget();
+            }
+        });
+    }
+    // A cluster's list takes the focus when it opens (its mark keeps its place but is
+    // behind the list for a keyboard user).
+    {
+        let head = head.clone();
+        let opened = open_cluster.is_some();
+        use_effect_with(opened, move |&opened| {
+            if opened {
+                if let Some(root) = head.cast::<web_sys::Element>() {
+                    dom::focus_in(&root, ".cluster-list button");
                 }
             }
         });
@@ -180,7 +195,10 @@ pub fn Graph(props: &GraphProps) -> Html {
         .map(|st| super::draw::focus_key(st.focus).into());
     let highlight = (*hover).or(*focus).or(selected.map(Focus::Event));
     let shown = window_label(&v);
+    // The line under the drawing: what the mouse is on, else the open card's event, else
+    // the mark with the keyboard's focus.
     let info = (*hover)
+        .or(selected.map(Focus::Event))
         .or(*focus)
         .and_then(|f| describe(c, f))
         .map(|d| html! { <><strong>{ d.title.clone() }</strong>{ format!(" — {} · {}", d.date, d.how_or_stated()) }</> });
@@ -251,13 +269,15 @@ pub fn Graph(props: &GraphProps) -> Html {
                 <button type="button" onclick={on(Ctl::reset)}>{ corpus::render::opening_years(c) }</button>
                 <button type="button" onclick={on(Ctl::whole)}>{ "Whole range" }</button>
                 <button type="button" onclick={on(Ctl::range_to_view)} title="Set the date filter of the whole explorer to the dates in view">{ "Filter to these dates" }</button>
+                <Legend />
                 <p class="status">{ status(&l.0, &v) }</p>
             </div>
-            <Legend />
-            <svg id="timeline-graph" class="graph" ref={svg.clone()} width={px(total_w)} height={px(rows.height)}
+            // No width until the panel is measured (before the first paint): the drawing
+            // is never shown at a guessed width.
+            <svg id="timeline-graph" class="graph" ref={svg.clone()} width={(w > 0.0).then(|| px(total_w))} height={px(rows.height)}
                  role="group" aria-roledescription="timeline" aria-label={format!("Timeline, {shown}. Arrow keys move between events in time order, Up and Down change lane, Enter opens, plus and minus zoom.")}
                  data-window={format!("{w0},{w1}")}
-                 {onclick} {onmouseover} {onmouseleave} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onkeydown} {onfocusin}>
+                 {onclick} {onpointerover} {onpointerleave} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onkeydown} {onfocusin}>
                 <LaneNames {rows} />
                 <g transform={format!("translate({},0)", px(GUTTER))}>
                     <clipPath id="timeline-clip"><rect x="-4" y="0" width={px(w + 8.0)} height={px(rows.height)} /></clipPath>
@@ -273,17 +293,21 @@ pub fn Graph(props: &GraphProps) -> Html {
     }
 }
 
+/// What the marks mean, folded in the toolbar (the drawing keeps the first screen).
 #[component]
 fn Legend() -> Html {
     crate::rendered!("Legend");
     html! {
-        <p class="legend" aria-hidden="true">
-            <span class="k-dot">{ "● stated date" }</span>
-            <span class="k-open">{ "○ resolved or inferred" }</span>
-            <span class="k-span">{ "▬ month, year or period: somewhere within" }</span>
-            <span class="k-doc">{ "■ article, when published" }</span>
-            <span>{ "Drag to move, wheel or pinch to zoom, drag on the dates to filter by them." }</span>
-        </p>
+        <details class="legend-key">
+            <summary>{ "Key" }</summary>
+            <p class="legend">
+                <span class="k-dot">{ "● stated date" }</span>
+                <span class="k-open">{ "○ resolved or inferred" }</span>
+                <span class="k-span">{ "▬ month, year or period: somewhere within" }</span>
+                <span class="k-doc">{ "■ article, when published" }</span>
+                <span>{ "Drag to move, wheel or pinch to zoom, drag on the dates to filter by them." }</span>
+            </p>
+        </details>
     }
 }
 

@@ -306,7 +306,17 @@ pub fn Events(p: &LayerProps) -> Html {
     let rows = p.rows;
     let mut marks = Vec::with_capacity(l.events.len());
     let mut labels = Vec::new();
-    for m in &l.events {
+    // Spans first, points after: a day's dot is drawn over a period's bar, so what the
+    // pointer hits (and opens) is what it is on.
+    let spans = l
+        .events
+        .iter()
+        .filter(|m| matches!(m.shape, Shape::Span { .. }));
+    let points = l
+        .events
+        .iter()
+        .filter(|m| matches!(m.shape, Shape::Point { .. }));
+    for m in spans.chain(points) {
         let ev = &c.events[m.event as usize];
         let key = focus_key(Focus::Event(m.event));
         let tab = is_stop(p, &key);

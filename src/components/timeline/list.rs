@@ -71,10 +71,7 @@ pub fn TimelineList(props: &TimelineListProps) -> Html {
             flush(year, &mut months, &mut out);
             year = Some(g.year);
         }
-        let heading = match g.month {
-            Some(m) => format!("{} {}", corpus::date::MONTHS[usize::from(m - 1)], g.year),
-            None => format!("{} (month not known)", g.year),
-        };
+        let heading = g.heading.clone();
         let evs = g.events.iter().map(|&e| {
             let ev = &c.events[e as usize];
             html! {

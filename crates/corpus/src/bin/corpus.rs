@@ -72,7 +72,16 @@ fn check(dir: &Path) -> ExitCode {
     for cov in &coverage {
         if cov.is_complete() {
             complete += 1;
-            let _ = writeln!(out, "ok: {} ({}) is fully curated", cov.article, cov.raw);
+            let left = match cov.left_on_purpose {
+                0 => String::new(),
+                1 => " (1 item left on purpose)".into(),
+                n => format!(" ({n} items left on purpose)"),
+            };
+            let _ = writeln!(
+                out,
+                "ok: {} ({}) is fully curated{left}",
+                cov.article, cov.raw
+            );
         } else {
             let _ = writeln!(
                 out,
