@@ -54,7 +54,9 @@ class Page {
         if (v) return v;
       } catch (e) { last = e; } // a navigation in progress
       if (Date.now() > until) {
-        throw new Error(`${this.engine}: timed out after ${TIMEOUT} ms waiting for ${String(fn).slice(0, 200)} ${JSON.stringify(args)}${last ? ` (last error: ${last.message})` : ''}`);
+        // An app that stopped says why (a trap, an uncaught error): put that in the failure.
+        const fatal = await this.eval("document.getElementById('fatal-error')?.innerText || ''").catch(() => '');
+        throw new Error(`${this.engine}: timed out after ${TIMEOUT} ms waiting for ${String(fn).slice(0, 200)} ${JSON.stringify(args)}${last ? ` (last error: ${last.message})` : ''}${fatal ? `; the app stopped: ${fatal}` : ''}`);
       }
       await new Promise((r) => setTimeout(r, 40));
     }
