@@ -141,34 +141,21 @@ pub fn in_frame() -> bool {
     }
 }
 
-/// Post a message to the host page (embedded mode): `{type: kind, key: value, ...}`.
-pub fn post_to_host(fields: &[(&str, &str)]) {
-    post(
-        fields
-            .iter()
-            .map(|&(k, v)| (k, wasm_bindgen::JsValue::from_str(v))),
-    );
-}
-
-/// Tell the host page the explorer's height (`pce:height`).
-pub fn post_height(height: f64) {
-    post([
-        ("type", "pce:height".into()),
-        ("height", wasm_bindgen::JsValue::from_f64(height)),
-    ]);
-}
-
-fn post<'a>(fields: impl IntoIterator<Item = (&'a str, wasm_bindgen::JsValue)>) {
+/// Post a message to the host page (embedded mode), encoded by serde as a plain object.
+pub fn post_to_host(message: &corpus::embed::AppMessage) {
     let Some(w) = window() else { return };
     if !in_frame() {
         return;
     }
     let Ok(Some(parent)) = w.parent() else { return };
-    let obj = js_sys::Object::new();
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&obj, &k.into(), &v);
+    if let Ok(value) = serde_wasm_bindgen::to_value(message) {
+        let _ = parent.post_message(&value, "*");
     }
-    let _ = parent.post_message(&obj, "*");
+}
+
+/// Tell the host page the explorer's height (`pce:height`).
+pub fn post_height(height: f64) {
+    post_to_host(&corpus::embed::AppMessage::Height { height });
 }
 
 /// The page's full height in CSS pixels.
@@ -223,6 +210,39 @@ pub fn copy_text(text: &str) {
     if let Some(w) = window() {
         let _ = w.navigator().clipboard().write_text(text);
     }
+}
+
+/// Hand `text` to the browser as a file download: a Blob of that MIME type behind an
+/// `<a download>` with an object URL, revoked a moment after the click (a navigation to
+/// a `blob:` URL of this page is allowed by the Content-Security-Policy, which governs
+/// fetches, not downloads).
+pub fn download(name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    gloo::timers::callback::Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
 /// The absolute URL of `?query` relative to the current page.

@@ -180,7 +180,7 @@ pub fn use_embedding() {
                 }));
             }
             observer = dom::observe_height(dom::post_height);
-            dom::post_to_host(&[("type", "pce:ready")]);
+            dom::post_to_host(&embed::AppMessage::Ready);
         }
         move || drop((listener, observer))
     });
@@ -199,33 +199,24 @@ fn host_message(store: &StoreRef, e: &web_sys::Event) {
     if !from_parent {
         return;
     }
+    // Messages of other scripts (no `pce:` type) are not for the explorer: ignored.
     let data = e.data();
-    let kind = js_sys::Reflect::get(&data, &"type".into())
-        .ok()
-        .and_then(|v| v.as_string());
-    let Some(kind) = kind.filter(|k| k.starts_with("pce:")) else {
+    let Ok(Tagged { kind }) = serde_wasm_bindgen::from_value::<Tagged>(data.clone()) else {
         return;
     };
-    let mut fields = Vec::new();
-    for key in ["query", "article", "paragraph", "text", "entities"] {
-        let Ok(v) = js_sys::Reflect::get(&data, &key.into()) else {
-            continue;
-        };
-        if v.is_undefined() {
-            continue;
-        }
-        let value = if let Some(s) = v.as_string() {
-            embed::Value::Str(s)
-        } else if js_sys::Array::is_array(&v) {
-            let arr: js_sys::Array = v.unchecked_into();
-            let items: Option<Vec<String>> = arr.iter().map(|x| x.as_string()).collect();
-            items.map_or(embed::Value::Other, embed::Value::List)
-        } else {
-            embed::Value::Other
-        };
-        fields.push((key.to_string(), value));
+    if !kind.starts_with("pce:") {
+        return;
     }
-    store.send(Msg::Host { kind, fields });
+    let message = serde_wasm_bindgen::from_value::<embed::HostMessage>(data)
+        .map_err(|err| embed::HostMessage::decode_error(&kind, &err.to_string()));
+    store.send(Msg::Host(message));
+}
+
+/// Just the `type` of a message, to tell the explorer's messages from others.
+#[derive(serde::Deserialize)]
+struct Tagged {
+    #[serde(rename = "type")]
+    kind: String,
 }
 
 /// Is the page being printed? (From `beforeprint` to `afterprint`.)

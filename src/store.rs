@@ -22,6 +22,7 @@
 
 use crate::dom;
 use crate::engine;
+use corpus::embed::AppMessage;
 use corpus::state::Action;
 use corpus::update::{update, Effect, Model, Msg};
 use corpus::{Filter, Results};
@@ -138,8 +139,8 @@ impl Store {
     fn run(&self, e: Effect) {
         match e {
             Effect::Address { query, push } => self.queue_address(query, push),
-            Effect::PostState(q) => dom::post_to_host(&[("type", "pce:state"), ("query", &q)]),
-            Effect::PostError(m) => dom::post_to_host(&[("type", "pce:error"), ("message", &m)]),
+            Effect::PostState(query) => dom::post_to_host(&AppMessage::State { query }),
+            Effect::PostError(message) => dom::post_to_host(&AppMessage::Error { message }),
         }
     }
 

@@ -1,12 +1,15 @@
-//! Host messages (`corpus::embed`): `read` and `apply` never panic, and a message the app
-//! accepts (its query is read with nothing ignored) keeps embed mode on and does what it
-//! says. Input lines: the current state's query string, the message `type`, then fields as
-//! `key=value` (a string), `key[]=a,b` (a list of strings) or `key` alone (anything else).
+//! Host messages (`corpus::embed`): decoding a message object into the typed
+//! `HostMessage`, its `change` and `apply` never panic, and a message the app accepts
+//! (its query is read with nothing ignored) keeps embed mode on and does what it says.
+//! Input lines: the current state's query string, the message `type`, then fields as
+//! `key=value` (a string), `key[]=a,b` (a list of strings), `key#=3` (a number) or `key`
+//! alone (null); they make the object the app would receive, decoded as the app decodes it.
 #![no_main]
 
-use corpus::embed::{apply, read, Change, Value};
+use corpus::embed::{apply, Change, HostMessage};
 use corpus::state::{parse_query, to_query, AppState};
 use libfuzzer_sys::fuzz_target;
+use serde_json::{Map, Value};
 
 fuzz_target!(|data: &[u8]| {
     let c = corpus_fuzz::real_corpus();
@@ -14,19 +17,22 @@ fuzz_target!(|data: &[u8]| {
     let mut lines = text.split('\n');
     let current = parse_query(c, lines.next().unwrap_or("")).state;
     let kind = lines.next().unwrap_or("");
-    let fields: Vec<(String, Value)> = lines
-        .map(|l| match l.split_once('=') {
-            Some((k, v)) => match k.strip_suffix("[]") {
-                Some(k) => (
-                    k.to_string(),
-                    Value::List(v.split(',').map(String::from).collect()),
-                ),
-                None => (k.to_string(), Value::Str(v.to_string())),
+    let mut object = Map::new();
+    object.insert("type".into(), Value::String(kind.into()));
+    for l in lines {
+        let (k, v) = match l.split_once('=') {
+            Some((k, v)) => match (k.strip_suffix("[]"), k.strip_suffix('#')) {
+                (Some(k), _) => (k, v.split(',').map(|s| Value::String(s.into())).collect()),
+                (None, Some(k)) => (k, v.parse::<f64>().map_or(Value::Null, Value::from)),
+                (None, None) => (k, Value::String(v.into())),
             },
-            None => (l.to_string(), Value::Other),
-        })
-        .collect();
-    let change = match read(kind, &fields) {
+            None => (l, Value::Null),
+        };
+        object.insert(k.to_string(), v);
+    }
+    let message = serde_json::from_value::<HostMessage>(Value::Object(object))
+        .map_err(|e| HostMessage::decode_error(kind, &e.to_string()));
+    let change = match message.and_then(|m| m.change()) {
         Ok(change) => change,
         Err(msg) => {
             assert!(msg.chars().count() < 120, "error too long: {msg}");

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod entity_card;
 pub mod event_card;
+pub mod export;
 pub mod filters;
 pub mod link;
 pub mod matrix;

@@ -39,6 +39,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     crate::rendered!("ParagraphView");
     let store = use_store();
     let copied = use_state(|| false);
+    let citing = use_state(|| false);
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -151,6 +152,37 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         })
     };
     let n = props.index + 1;
+    let dom_id = format!("{}{}", props.id_prefix, p.id);
+    let toggle_cite = {
+        let citing = citing.clone();
+        Callback::from(move |_: MouseEvent| citing.set(!*citing))
+    };
+    let cite_panel = citing.then(|| {
+        // The paragraph's own address, without the filters of the current view.
+        let url = corpus::export::paragraph_url(c, &dom::absolute_url(""), props.article, props.index);
+        let cite = corpus::cite::cite(c, props.article, props.index, &url);
+        let form = |name: &str, short: &str, text: String, rows: u32| {
+            let id = format!("{dom_id}-cite-{short}");
+            let copy = {
+                let text = text.clone();
+                Callback::from(move |_: MouseEvent| dom::copy_text(&text))
+            };
+            html! {
+                <div class="cite-form">
+                    <label for={id.clone()}>{ name }</label>
+                    <textarea id={id} readonly=true rows={rows.to_string()} value={text} />
+                    <button type="button" class="copy-cite" onclick={copy} aria-label={format!("Copy the {name} citation")}>{ "Copy" }</button>
+                </div>
+            }
+        };
+        html! {
+            <div class="cite-panel" id={format!("{dom_id}-cite")}>
+                { form("Plain text", "plain", cite.plain, 3) }
+                { form("BibTeX", "bibtex", cite.bibtex, 8) }
+                { form("CSL-JSON", "csl", cite.csl_json, 8) }
+            </div>
+        }
+    });
     let body: Html = pieces.into_iter().collect();
     let caption = p.kind == ParagraphKind::Caption;
     let class = classes!(
@@ -159,7 +191,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         props.target.then_some("target")
     );
     html! {
-        <div {class} id={format!("{}{}", props.id_prefix, p.id)} tabindex="-1">
+        <div {class} id={dom_id.clone()} tabindex="-1">
             if caption {
                 <figure><figcaption><span class="caption-label">{ "Photo caption: " }</span>{ body }</figcaption></figure>
             } else {
@@ -170,7 +202,11 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                 <button type="button" class="copy-link" onclick={copy} aria-label={format!("Copy link to paragraph {n}")}>
                     { if *copied { "Copied" } else { "Copy link" } }
                 </button>
+                <button type="button" class="cite" onclick={toggle_cite} aria-expanded={(*citing).to_string()} aria-controls={citing.then(|| format!("{dom_id}-cite"))} aria-label={format!("Cite paragraph {n}")}>
+                    { "Cite" }
+                </button>
             </div>
+            { for cite_panel }
         </div>
     }
 }

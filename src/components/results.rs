@@ -117,6 +117,7 @@ pub fn ResultsView() -> Html {
                 <h2>{ "Results" }</h2>
                 <p class="counts">{ results_count(r) }</p>
                 <button type="button" class="to-matrix" onclick={dispatch.on(Action::ShowMatrix(true))}>{ "Names × articles" }</button>
+                <super::export::ExportMenu />
                 <label for="order">{ "Order" }</label>
                 <select id="order" onchange={on_order}>
                     <option value="newest" selected={order == Order::Newest}>{ "Newest first" }</option>

@@ -81,6 +81,70 @@ test('embedded in a cross-origin iframe: compact, resizes, obeys the host, valid
   await app.close();
 });
 
+test('the one-line embed, cross-origin: the script makes the frame, resizes it, and the host page address carries the view', async () => {
+  const app = await serve(DIST);
+  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title><link rel="icon" href="data:,"></head><body>
+    <h1>A story page</h1>
+    <script src="${app.url}embed.js" data-view="?e=lisa-kenna" data-sync-url="pce" data-height="320"></script>
+    <p>After the explorer.</p>
+    <peru-crisis-explorer id="second" view="q=troops" label="Second explorer"></peru-crisis-explorer>
+    <script>
+      window.events = [];
+      for (const el of document.querySelectorAll('peru-crisis-explorer')) {
+        for (const type of ['pce-ready', 'pce-state', 'pce-error']) {
+          el.addEventListener(type, (e) => window.events.push({ id: el.id, type, detail: e.detail }));
+        }
+      }
+    </script></body></html>`;
+  const host = await serve(null, { pages: { '/story': hostPage }, host: 'localhost' });
+  assert.notEqual(host.origin, app.origin);
+  const t = await newPage(browser, { allowed: [app.origin, host.origin] });
+  const { page } = t;
+  await page.goto(`${host.origin}/story`);
+  // The script tag became an explorer right after itself, in embed mode, on the given view.
+  const first = page.locator('peru-crisis-explorer:not(#second) iframe');
+  assert.equal(await first.getAttribute('title'), 'Peru Crisis Explorer');
+  const src = new URL(await first.getAttribute('src'));
+  assert.equal(src.origin, app.origin);
+  assert.equal(src.searchParams.get('embed'), '1');
+  assert.equal(src.searchParams.get('e'), 'lisa-kenna');
+  assert.equal(await page.evaluate(() => document.querySelector('script[data-view]').nextElementSibling.localName), 'peru-crisis-explorer');
+  const frame = page.frameLocator('peru-crisis-explorer:not(#second) iframe');
+  await frame.locator('.app.embed .results-head .counts').waitFor();
+  await frame.locator('.active-filters').getByText('Lisa Kenna').waitFor({ state: 'attached' });
+  // Resized from its starting height to its content.
+  await page.waitForFunction(() => document.querySelector('peru-crisis-explorer iframe').getBoundingClientRect().height > 320);
+  // The second, declared as an element, has its own view and name.
+  const second = page.frameLocator('#second iframe');
+  await second.locator('.app.embed .results-head .counts').waitFor();
+  assert.equal(await second.locator('#search').inputValue(), 'troops');
+  assert.equal(await page.locator('#second iframe').getAttribute('title'), 'Second explorer');
+  await page.waitForFunction(() => window.events.some((e) => e.id === 'second' && e.type === 'pce-ready'));
+  // What the reader does in the first shows in the host page's address (opt-in), not the second's.
+  await frame.locator('#search').fill('Kenna');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pce')?.includes('q=Kenna'));
+  const pce = new URLSearchParams(new URL(page.url()).searchParams.get('pce'));
+  assert.equal(pce.get('e'), 'lisa-kenna');
+  assert.equal(pce.get('embed'), null, 'the host address does not carry embed mode');
+  // A link to the story page with that address opens the same view.
+  await page.reload();
+  const again = page.frameLocator('peru-crisis-explorer:not(#second) iframe');
+  await again.locator('.app.embed .results-head .counts').waitFor();
+  assert.equal(await again.locator('#search').inputValue(), 'Kenna');
+  await again.locator('.active-filters').getByText('Lisa Kenna').waitFor({ state: 'attached' });
+  // The element's commands reach its own explorer, and its errors come back as events.
+  await page.evaluate(() => document.getElementById('second').navigate('q=Lima'));
+  await page.waitForFunction(() => window.events.some((e) => e.id === 'second' && e.type === 'pce-state' && e.detail.query.includes('q=Lima')));
+  await page.evaluate(() => document.getElementById('second').send({ type: 'pce:open-article', article: 'no-such-article' }));
+  await page.waitForFunction(() => window.events.some((e) => e.id === 'second' && e.type === 'pce-error'));
+  assert.equal(new URL(page.url()).origin, host.origin);
+  assert.deepEqual(t.problems.console, []);
+  assert.deepEqual(t.problems.foreign, []);
+  await t.context.close();
+  await host.close();
+  await app.close();
+});
+
 test('precompressed copies: each decodes to its file, and a host that serves them runs the app', async () => {
   const zlib = await import('node:zlib');
   const fs = await import('node:fs');

@@ -18,16 +18,80 @@
 
 use crate::model::Corpus;
 use crate::state::{percent_encode, AppState};
+use serde::{Deserialize, Serialize};
 
-/// A message field as received.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Value {
-    /// A string.
-    Str(String),
-    /// A list of strings.
-    List(Vec<String>),
-    /// Anything else (numbers, objects, null...).
-    Other,
+/// A message from the host page, as its JSON/JavaScript object reads: `type` names the
+/// variant, the other fields are the variant's. The app decodes it with
+/// `serde_wasm_bindgen::from_value`; natively (tests, fuzzing) it comes from JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type")]
+pub enum HostMessage {
+    /// Replace the whole state (embed mode is kept).
+    #[serde(rename = "pce:navigate")]
+    Navigate {
+        /// A query string, as in the address.
+        query: String,
+    },
+    /// Open an article, at a paragraph if given.
+    #[serde(rename = "pce:open-article")]
+    OpenArticle {
+        /// Article id.
+        article: String,
+        /// Paragraph id (`p3`).
+        #[serde(default)]
+        paragraph: Option<String>,
+    },
+    /// Set the search text.
+    #[serde(rename = "pce:search")]
+    Search {
+        /// The text.
+        text: String,
+    },
+    /// Replace the entity filters.
+    #[serde(rename = "pce:set-filters")]
+    SetFilters {
+        /// Entity ids.
+        entities: Vec<String>,
+    },
+    /// Clear all filters.
+    #[serde(rename = "pce:clear")]
+    Clear,
+}
+
+/// The `type`s of [`HostMessage`], for the error that names an unknown one.
+pub const HOST_TYPES: &[&str] = &[
+    "pce:navigate",
+    "pce:open-article",
+    "pce:search",
+    "pce:set-filters",
+    "pce:clear",
+];
+
+/// A message the explorer posts to the host page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type")]
+pub enum AppMessage {
+    /// The explorer started in embed mode.
+    #[serde(rename = "pce:ready")]
+    Ready,
+    /// The page's height changed (CSS pixels).
+    #[serde(rename = "pce:height")]
+    Height {
+        /// The height.
+        height: f64,
+    },
+    /// The state changed: its query string, to deep-link.
+    #[serde(rename = "pce:state")]
+    State {
+        /// The query string.
+        query: String,
+    },
+    /// A message was refused, and why.
+    #[serde(rename = "pce:error")]
+    Error {
+        /// Why.
+        message: String,
+    },
 }
 
 /// What to do with the current state.
@@ -41,49 +105,52 @@ pub enum Change {
     Clear,
 }
 
-fn string(fields: &[(String, Value)], key: &str, required: bool) -> Result<Option<String>, String> {
-    match fields.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
-        Some(Value::Str(s)) if s.chars().count() <= crate::state::MAX_VALUE => Ok(Some(s.clone())),
-        Some(Value::Str(_)) => Err(format!("`{key}` is too long")),
-        Some(_) => Err(format!("`{key}` must be a string")),
-        None if required => Err(format!("`{key}` is missing")),
-        None => Ok(None),
+fn checked(key: &str, s: &str) -> Result<String, String> {
+    if s.chars().count() <= crate::state::MAX_VALUE {
+        Ok(s.to_string())
+    } else {
+        Err(format!("`{key}` is too long"))
     }
 }
 
-/// Read a host message (its `type` and other fields).
-pub fn read(kind: &str, fields: &[(String, Value)]) -> Result<Change, String> {
-    match kind {
-        "pce:navigate" => Ok(Change::Replace(
-            string(fields, "query", true)?.unwrap_or_default(),
-        )),
-        "pce:open-article" => {
-            let a = string(fields, "article", true)?.unwrap_or_default();
-            let mut m = vec![("a", a)];
-            if let Some(p) = string(fields, "paragraph", false)? {
-                m.push(("p", p));
+impl HostMessage {
+    /// The change a decoded message asks for, or why it cannot be used.
+    pub fn change(&self) -> Result<Change, String> {
+        Ok(match self {
+            HostMessage::Navigate { query } => Change::Replace(checked("query", query)?),
+            HostMessage::OpenArticle { article, paragraph } => {
+                let mut m = vec![("a", checked("article", article)?)];
+                if let Some(p) = paragraph {
+                    m.push(("p", checked("paragraph", p)?));
+                }
+                Change::Merge(m)
             }
-            Ok(Change::Merge(m))
+            HostMessage::Search { text } => Change::Merge(vec![("q", checked("text", text)?)]),
+            HostMessage::SetFilters { entities } if entities.len() > crate::state::MAX_ENTITIES => {
+                return Err(format!("more than {} entities", crate::state::MAX_ENTITIES))
+            }
+            HostMessage::SetFilters { entities } => {
+                let ids = entities
+                    .iter()
+                    .map(|e| checked("entities", e))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Change::Merge(vec![("e", ids.join(","))])
+            }
+            HostMessage::Clear => Change::Clear,
+        })
+    }
+
+    /// The message to send back when a message of type `kind` could not be decoded
+    /// (`detail`: the decoder's words), short and without echoing long input.
+    pub fn decode_error(kind: &str, detail: &str) -> String {
+        if !HOST_TYPES.contains(&kind) {
+            return format!(
+                "unknown message type `{}`",
+                kind.chars().take(40).collect::<String>()
+            );
         }
-        "pce:search" => Ok(Change::Merge(vec![(
-            "q",
-            string(fields, "text", true)?.unwrap_or_default(),
-        )])),
-        "pce:set-filters" => match fields.iter().find(|(k, _)| k == "entities").map(|(_, v)| v) {
-            Some(Value::List(ids)) if ids.len() <= crate::state::MAX_ENTITIES => {
-                Ok(Change::Merge(vec![("e", ids.join(","))]))
-            }
-            Some(Value::List(_)) => {
-                Err(format!("more than {} entities", crate::state::MAX_ENTITIES))
-            }
-            Some(_) => Err("`entities` must be a list of strings".into()),
-            None => Err("`entities` is missing".into()),
-        },
-        "pce:clear" => Ok(Change::Clear),
-        other => Err(format!(
-            "unknown message type `{}`",
-            other.chars().take(40).collect::<String>()
-        )),
+        let detail: String = detail.chars().take(80).collect();
+        format!("{kind}: {detail}")
     }
 }
 
@@ -142,31 +209,38 @@ pub fn apply(corpus: &Corpus, current: &AppState, change: &Change) -> String {
 mod tests {
     use super::*;
 
-    fn f(k: &str, v: Value) -> (String, Value) {
-        (k.to_string(), v)
-    }
-
     #[test]
     fn messages_are_validated() {
+        let search = |t: &str| HostMessage::Search { text: t.into() };
         assert_eq!(
-            read("pce:search", &[f("text", Value::Str("Kenna".into()))]),
+            search("Kenna").change(),
             Ok(Change::Merge(vec![("q", "Kenna".into())]))
         );
-        assert!(read("pce:search", &[f("text", Value::Other)]).is_err());
-        assert!(read("pce:search", &[]).is_err());
-        assert!(read("pce:open-article", &[f("article", Value::List(vec![]))]).is_err());
-        assert!(read(
-            "pce:set-filters",
-            &[f("entities", Value::Str("peru".into()))]
-        )
-        .is_err());
-        assert!(read(
-            "pce:set-filters",
-            &[f("entities", Value::List(vec!["x".into(); 21]))]
-        )
-        .is_err());
-        assert!(read("pce:format-disk", &[]).is_err());
-        assert!(read("pce:search", &[f("text", Value::Str("x".repeat(501)))]).is_err());
+        assert!(search(&"x".repeat(501)).change().is_err());
+        let many = HostMessage::SetFilters {
+            entities: vec!["x".into(); 21],
+        };
+        assert!(many.change().is_err());
+        let open = HostMessage::OpenArticle {
+            article: "a".into(),
+            paragraph: Some("p3".into()),
+        };
+        assert_eq!(
+            open.change(),
+            Ok(Change::Merge(vec![("a", "a".into()), ("p", "p3".into())]))
+        );
+        assert_eq!(
+            HostMessage::decode_error("pce:format-disk", "unknown variant"),
+            "unknown message type `pce:format-disk`"
+        );
+        assert!(HostMessage::decode_error("pce:search", &"x".repeat(500))
+            .starts_with("pce:search: xxx"));
+        assert!(
+            HostMessage::decode_error("pce:search", &"x".repeat(500))
+                .chars()
+                .count()
+                < 120
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod cite;
 pub mod clean;
 pub mod compare;
 pub mod compile;
@@ -42,6 +43,7 @@ pub mod export;
 pub mod figures;
 pub mod hint;
 pub mod import;
+pub mod json;
 pub mod matcher;
 pub mod model;
 pub mod query;

@@ -50,13 +50,9 @@ pub enum Msg {
     Do(Action),
     /// The address changed under the app (back, forward): read it.
     Address(String),
-    /// A message from the host page: its `type` and its other fields.
-    Host {
-        /// The message's `type` (`pce:navigate`, ...).
-        kind: String,
-        /// The message's other fields.
-        fields: Vec<(String, embed::Value)>,
-    },
+    /// A message from the host page (`pce:...`): decoded, or why it could not be (see
+    /// [`embed::HostMessage::decode_error`]).
+    Host(Result<embed::HostMessage, String>),
     /// Hide the notices.
     DismissNotices,
 }
@@ -131,7 +127,7 @@ pub fn update(c: &Corpus, m: &Model, msg: Msg) -> Update {
                 effects,
             }
         }
-        Msg::Host { kind, fields } => host(c, m, &kind, &fields),
+        Msg::Host(message) => host(c, m, message),
         Msg::DismissNotices => Update {
             model: (!m.notices.is_empty()).then(|| Model {
                 state: m.state.clone(),
@@ -143,8 +139,8 @@ pub fn update(c: &Corpus, m: &Model, msg: Msg) -> Update {
 }
 
 /// A host message: read like a URL, used whole or refused whole.
-fn host(c: &Corpus, m: &Model, kind: &str, fields: &[(String, embed::Value)]) -> Update {
-    let change = match embed::read(kind, fields) {
+fn host(c: &Corpus, m: &Model, message: Result<embed::HostMessage, String>) -> Update {
+    let change = match message.and_then(|msg| msg.change()) {
         Ok(change) => change,
         Err(why) => {
             return Update {

@@ -151,3 +151,51 @@ fn usage_errors() {
     assert_eq!(o.status.code(), Some(1));
     assert!(err(&o).contains("cannot read"), "{}", err(&o));
 }
+
+#[test]
+fn export_formats_take_a_view_address_and_write_to_a_file() {
+    let data = common::data_dir();
+    let data = data.to_str().unwrap();
+    // Today's behaviour: JSON of everything on stdout.
+    let o = corpus(&["export", data]);
+    assert!(o.status.success(), "{}", err(&o));
+    let all: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    // A view's address selects; CSV starts with the byte-order mark and a header.
+    let o = corpus(&[
+        "export",
+        data,
+        "--format",
+        "csv",
+        "--query",
+        "q=Juliaca",
+        "--base",
+        "https://example.org/",
+    ]);
+    assert!(o.status.success(), "{}", err(&o));
+    let csv = out(&o);
+    assert!(csv.starts_with("\u{feff}id,title,start,end,"), "{csv}");
+    assert!(csv.contains("https://example.org/?a="));
+    let rows = csv.matches("\r\n").count();
+    assert!(
+        rows > 1 && rows < all["events"].as_array().unwrap().len(),
+        "{rows}"
+    );
+    let dir = temp_dir("cli-export");
+    let file = dir.join("t.json");
+    let o = corpus(&[
+        "export",
+        data,
+        "--format",
+        "timelinejs",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).is_empty());
+    let tl: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(tl["events"].as_array().unwrap().len() > 10);
+    let o = corpus(&["export", data, "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("unknown format xml"), "{}", err(&o));
+}

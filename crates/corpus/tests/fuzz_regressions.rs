@@ -4,7 +4,7 @@
 
 mod common;
 use common::{corpus, data_dir};
-use corpus::embed::{apply, read, Value};
+use corpus::embed::{apply, HostMessage};
 use corpus::state::{parse_query, to_query, AppState};
 use corpus::{load_dir, DataSet};
 
@@ -112,8 +112,11 @@ fn embed_message_navigate_cannot_leave_embed_mode() {
         "%65mbed=0&a=2023-01-takeover-of-lima",
         "?a=2023-01-takeover-of-lima&embed=1&embed=0",
     ] {
-        let fields = [("query".to_string(), Value::Str(query.into()))];
-        let change = read("pce:navigate", &fields).unwrap();
+        let change = HostMessage::Navigate {
+            query: query.into(),
+        }
+        .change()
+        .unwrap();
         let q = apply(c, &current, &change);
         assert_eq!(q, "a=2023-01-takeover-of-lima&embed=1", "{query}");
         let p = parse_query(c, &q);
@@ -153,7 +156,7 @@ fn embed_message_clear_keeps_the_range_field() {
         "q=x&e=peru&kind=person&from=2023&on=published&a=2022-12-protests-mount&embed=1",
     )
     .state;
-    let q = apply(c, &current, &read("pce:clear", &[]).unwrap());
+    let q = apply(c, &current, &HostMessage::Clear.change().unwrap());
     assert_eq!(q, "on=published&a=2022-12-protests-mount&embed=1");
     let p = parse_query(c, &q);
     assert!(p.ignored.is_empty());

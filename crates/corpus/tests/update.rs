@@ -3,7 +3,7 @@
 
 mod common;
 use common::corpus;
-use corpus::embed::Value;
+use corpus::embed::HostMessage;
 use corpus::state::{params_table, to_query, Action, AppState, PARAMS};
 use corpus::update::{update, Effect, Model, Msg};
 
@@ -88,14 +88,15 @@ fn back_and_forward_read_the_address_and_write_nothing() {
     assert_eq!(u.effects, vec![Effect::PostState("q=lima&embed=1".into())]);
 }
 
-fn host(kind: &str, fields: &[(&str, Value)]) -> Msg {
-    Msg::Host {
-        kind: kind.into(),
-        fields: fields
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-    }
+/// A host message as the app receives it: a JSON object decoded into the typed message,
+/// or the decoder's refusal.
+fn host(json: &str) -> Msg {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let kind = value["type"].as_str().unwrap_or("").to_string();
+    Msg::Host(
+        serde_json::from_value::<HostMessage>(value)
+            .map_err(|e| HostMessage::decode_error(&kind, &e.to_string())),
+    )
 }
 
 #[test]
@@ -105,7 +106,7 @@ fn a_host_message_is_used_whole_or_refused_whole() {
     let ok = update(
         c,
         &m,
-        host("pce:navigate", &[("query", Value::Str("q=kenna".into()))]),
+        host(r#"{"type": "pce:navigate", "query": "q=kenna"}"#),
     );
     let next = ok.model.expect("accepted");
     assert_eq!(next.state.text, "kenna");
@@ -124,10 +125,7 @@ fn a_host_message_is_used_whole_or_refused_whole() {
     let bad = update(
         c,
         &m,
-        host(
-            "pce:navigate",
-            &[("query", Value::Str("q=kenna&e=nobody&sort=sideways".into()))],
-        ),
+        host(r#"{"type": "pce:navigate", "query": "q=kenna&e=nobody&sort=sideways"}"#),
     );
     assert_eq!(bad.model, None);
     assert_eq!(bad.effects.len(), 2, "{:?}", bad.effects);
@@ -136,14 +134,38 @@ fn a_host_message_is_used_whole_or_refused_whole() {
         .iter()
         .all(|e| matches!(e, Effect::PostError(_))));
     // A malformed message is refused with its reason.
-    let bad = update(c, &m, host("pce:search", &[("text", Value::Other)]));
-    assert_eq!(bad.model, None);
-    assert!(matches!(bad.effects.as_slice(), [Effect::PostError(w)] if w.contains("text")));
+    for (json, says) in [
+        (
+            r#"{"type": "pce:search", "text": 3}"#,
+            "pce:search: invalid type",
+        ),
+        (r#"{"type": "pce:search"}"#, "missing field `text`"),
+        (
+            r#"{"type": "pce:set-filters", "entities": "peru"}"#,
+            "pce:set-filters: invalid type",
+        ),
+        (
+            r#"{"type": "pce:open-article", "article": []}"#,
+            "pce:open-article: invalid type",
+        ),
+        (
+            r#"{"type": "pce:format-disk"}"#,
+            "unknown message type `pce:format-disk`",
+        ),
+    ] {
+        let bad = update(c, &m, host(json));
+        assert_eq!(bad.model, None, "{json}");
+        assert!(
+            matches!(bad.effects.as_slice(), [Effect::PostError(w)] if w.contains(says)),
+            "{json}: {:?}",
+            bad.effects
+        );
+    }
     // A message that changes nothing posts nothing.
     let same = update(
         c,
         &m,
-        host("pce:search", &[("text", Value::Str("lima".into()))]),
+        host(r#"{"type": "pce:search", "text": "lima", "extra": "ignored"}"#),
     );
     assert_eq!(same, Default::default());
 }

@@ -8,7 +8,11 @@
 //!                                      records have errors)
 //! corpus import FILE... [--data DIR]   copy raw articles into DIR/raw/ and draft their
 //!                                      curation for review
-//! corpus export [DATA_DIR]             print the compiled corpus as JSON on stdout
+//! corpus export [DATA_DIR] [--format F] [--query Q] [--base URL] [--out FILE]
+//!                                      the compiled corpus (or, with --query, what a view
+//!                                      with that address selects) as json (default),
+//!                                      csv-events (or csv), csv-entities, csv-figures or
+//!                                      timelinejs; on stdout, or into FILE
 //! corpus synth N [DATA_DIR]            print a summary of a synthetic corpus of N articles
 //! ```
 //! DATA_DIR defaults to `data` in the workspace root. The command line only reads and
@@ -20,7 +24,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] | corpus synth N [DATA_DIR]";
+const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] [--format json|csv|csv-entities|csv-figures|timelinejs] [--query Q] [--base URL] [--out FILE] | corpus synth N [DATA_DIR]";
 
 fn data_dir(arg: Option<&String>) -> PathBuf {
     match arg {
@@ -133,7 +137,68 @@ fn check(dir: &Path) -> ExitCode {
     report(&b.errors)
 }
 
-fn export(dir: &Path) -> ExitCode {
+/// What `corpus export` was asked for.
+struct ExportArgs {
+    dir: PathBuf,
+    format: String,
+    query: Option<String>,
+    base: String,
+    out: Option<PathBuf>,
+}
+
+const EXPORT_USAGE: &str = "usage: corpus export [DATA_DIR] [--format json|csv-events|csv-entities|csv-figures|timelinejs] [--query 'q=…&e=…'] [--base URL] [--out FILE]";
+
+fn export_args(args: &[String]) -> Result<ExportArgs, String> {
+    let mut a = ExportArgs {
+        dir: data_dir(None),
+        format: "json".into(),
+        query: None,
+        base: String::new(),
+        out: None,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n{EXPORT_USAGE}"))
+        };
+        match arg.as_str() {
+            "--format" => a.format = value("--format")?,
+            "--query" => a.query = Some(value("--query")?),
+            "--base" => a.base = value("--base")?,
+            "--out" => a.out = Some(PathBuf::from(value("--out")?)),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{EXPORT_USAGE}")),
+            d => a.dir = PathBuf::from(d),
+        }
+    }
+    // `csv` alone means the events, the table most readers want.
+    if a.format == "csv" {
+        a.format = "csv-events".into();
+    }
+    if ![
+        "json",
+        "csv-events",
+        "csv-entities",
+        "csv-figures",
+        "timelinejs",
+    ]
+    .contains(&a.format.as_str())
+    {
+        return Err(format!("unknown format {}\n{EXPORT_USAGE}", a.format));
+    }
+    Ok(a)
+}
+
+fn export(args: &[String]) -> ExitCode {
+    let a = match export_args(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let dir = a.dir.as_path();
     let ds = match corpus::load_dir(dir) {
         Ok(ds) => ds,
         Err(errs) => return report(&errs),
@@ -152,12 +217,38 @@ fn export(dir: &Path) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    match serde_json::to_string_pretty(&corpus::to_json(&b.corpus)) {
-        Ok(json) => emit(&(json + "\n")),
-        Err(e) => {
-            eprintln!("cannot write JSON: {e}");
-            ExitCode::from(1)
+    let c = &b.corpus;
+    let sel = match &a.query {
+        None => corpus::export::Selection::all(c),
+        Some(q) => {
+            // The selection a view with this address shows (what the app's Export menu
+            // exports from that view).
+            let parsed = corpus::state::parse_query(c, q);
+            for i in &parsed.ignored {
+                eprintln!("--query: ignored {i}");
+            }
+            let engine = corpus::Engine::new(c.clone());
+            let r = engine.run(&parsed.state.filter());
+            corpus::export::Selection::of(c, &r, &parsed.state.kinds)
         }
+    };
+    use corpus::export as x;
+    let text = match a.format.as_str() {
+        "csv-events" => x::csv_events(c, &sel, &a.base),
+        "csv-entities" => x::csv_entities(c, &sel),
+        "csv-figures" => x::csv_figures(c, &sel, &a.base),
+        "timelinejs" => x::timelinejs(c, &sel, &a.base),
+        _ => x::json_text(c, &sel),
+    };
+    match &a.out {
+        None => emit(&text),
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}: cannot write: {e}", path.display());
+                ExitCode::from(1)
+            }
+        },
     }
 }
 
@@ -257,7 +348,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&data_dir(args.get(1))),
-        Some("export") => export(&data_dir(args.get(1))),
+        Some("export") => export(&args[1..]),
         Some("show") => {
             match args.get(1) {
                 Some(which) => show(which, &data_dir(args.get(2))),
