@@ -1,13 +1,16 @@
 // Trunk post_build hook (one hook, so the steps run in order on the same index.html):
 // 1. release builds: minify the JavaScript glue (minify.mjs);
-// 2. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs);
-// 3. release builds: .gz and .br copies beside the files (precompress.mjs).
+// 2. every build: drop trunk's WebAssembly preload and let the loader fetch it once, with
+//    its integrity (wasmload.mjs);
+// 3. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs);
+// 4. release builds: .gz and .br copies beside the files (precompress.mjs).
 //
 // Trunk sets TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL and TRUNK_PROFILE; by hand:
 // `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build).
 import fs from 'node:fs';
 import path from 'node:path';
 import { minifyGlue } from './minify.mjs';
+import { loadWasmOnce } from './wasmload.mjs';
 import { externalise, hasInlineScript } from './csp.mjs';
 import { precompress } from './precompress.mjs';
 
@@ -25,6 +28,9 @@ if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
   html = m.html;
   console.log(`postbuild: minified ${m.report}`);
 }
+const once = loadWasmOnce(html, dir);
+html = once.html;
+console.log(`postbuild: the loader fetches the WebAssembly with its integrity${once.removedPreload ? ' (preload removed)' : ''}`);
 const { html: strict, files } = externalise(html, publicUrl);
 for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
 if (hasInlineScript(strict)) {

@@ -3,7 +3,8 @@
 # right version is already there, so a warm rerun costs seconds.
 #
 #   scripts/setup.sh rust   Rust components for native builds and tests
-#   scripts/setup.sh web    + wasm target, trunk, wasm-bindgen-cli, npm tools, Chromium
+#   scripts/setup.sh web    + wasm target, trunk, wasm-bindgen-cli, npm tools, Chromium,
+#                           Firefox ESR, WebKitWebDriver and Xvfb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +47,20 @@ web() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The other engines of the cross-engine suite (tests/engines/): Firefox, driven by npm
+  # puppeteer-core over WebDriver BiDi; WebKit's WebKitWebDriver (with MiniBrowser), driven
+  # by npm selenium-webdriver, which needs a display: Xvfb. About 2–3 minutes on a bare
+  # machine (about 890 MB).
+  local missing=()
+  for p in firefox-esr webkit2gtk-driver xvfb xauth; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]} (about 2–3 minutes)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   # Java runs the Nu HTML checker (npm vnu-jar) in the end-to-end suite.
   if ! java -version >/dev/null 2>&1; then

@@ -11,7 +11,10 @@ const dir = args.find((a) => !a.startsWith('--')) || 'dist';
 // The precompressed copies (.gz, .br) are other encodings of the same files: not counted.
 const files = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !/\.(gz|br)$/.test(f)).sort();
 const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-const firstVisit = (f) => f === 'index.html' || index.includes(f);
+// What index.html loads, and what its loader (boot-*.js, moved out of it by csp.mjs) loads:
+// the WebAssembly is fetched by the loader, not named in index.html (wasmload.mjs).
+const loaders = files.filter((f) => /^boot-.*\.js$/.test(f) && index.includes(f)).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+const firstVisit = (f) => f === 'index.html' || [index, ...loaders].some((text) => text.includes(f));
 const rows = files.map((f) => {
   const buf = fs.readFileSync(path.join(dir, f));
   return {

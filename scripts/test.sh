@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set everything up and run every test: this is the README's test command, and .ci/run
-# calls it. On a fresh machine the installs take about 13 minutes; warm, they are skipped.
+# calls it. On a fresh machine the installs take about 16 minutes; warm, they are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh web
@@ -36,3 +36,6 @@ node scripts/sizes.mjs dist
 
 echo "== end-to-end tests (Playwright, Chromium, dist/ on a static server)"
 node --test tests/e2e/*.test.mjs
+
+echo "== the main flows in every engine: Chromium, Firefox (puppeteer-core over WebDriver BiDi), WebKit (WebKitWebDriver under xvfb-run)"
+node --test tests/engines/*.test.mjs

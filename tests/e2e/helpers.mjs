@@ -23,12 +23,15 @@ const MIME = {
 /**
  * Serve `dir` under `prefix` (default `/`) on 127.0.0.1, or serve the given pages. With
  * `precompressed`, a file's `.br` or `.gz` copy is sent when the browser accepts it (as
- * nginx's `brotli_static`/`gzip_static` do).
+ * nginx's `brotli_static`/`gzip_static` do). The returned `requests` lists the path of
+ * every request received, in order (a test may empty it), to count downloads.
  */
 export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', headers = {}, precompressed = false } = {}) {
+  const requests = [];
   // Room for very long URLs (the hostile-URL tests send 100 KB ones); Node's default is 16 KB.
   const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
     if (pages[url.pathname]) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
       res.end(pages[url.pathname]);
@@ -53,7 +56,7 @@ export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', heade
   });
   return new Promise((resolve) => server.listen(0, host, () => {
     const { port } = server.address();
-    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, close: () => new Promise((r) => server.close(r)) });
+    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, requests, close: () => new Promise((r) => server.close(r)) });
   }));
 }
 
