@@ -21,8 +21,8 @@ cargo bench -q -p corpus --no-run
 echo "== native tests"
 cargo test --workspace
 
-echo "== fuzzing (each target about a minute)"
-scripts/fuzz.sh 60
+echo "== fuzzing (each target 45 seconds)"
+scripts/fuzz.sh 45
 
 echo "== in-browser component tests (headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser
@@ -38,4 +38,6 @@ echo "== end-to-end tests (Playwright, Chromium, dist/ on a static server)"
 node --test tests/e2e/*.test.mjs
 
 echo "== the main flows in every engine: Chromium, Firefox (puppeteer-core over WebDriver BiDi), WebKit (WebKitWebDriver under xvfb-run)"
-node --test tests/engines/*.test.mjs
+# One engine at a time (WebKitWebDriver takes one session; three browsers at once on two
+# cores only slow each other), and a hung flow fails instead of stalling the run.
+node --test --test-concurrency=1 --test-timeout=180000 tests/engines/*.test.mjs

@@ -255,9 +255,25 @@ async function webkit() {
         setSize: async (w, h) => {
           // The window's size includes the (shrunk) toolbar: set it, then correct by what
           // the page measures.
-          await d.manage().window().setRect({ width: w, height: h });
-          const [iw, ih] = await run('[innerWidth, innerHeight]');
-          if (iw !== w || ih !== h) await d.manage().window().setRect({ width: w + (w - iw), height: h + (h - ih) });
+          // A resize lands some frames after setRect returns (later on a busy machine):
+          // read the page's size until two reads agree before correcting by it.
+          const settled = async () => {
+            let prev = '';
+            let cur = JSON.stringify(await run('[innerWidth, innerHeight]'));
+            for (let k = 0; k < 40 && cur !== prev; k++) {
+              prev = cur;
+              await run('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+              cur = JSON.stringify(await run('[innerWidth, innerHeight]'));
+            }
+            return JSON.parse(cur);
+          };
+          let rect = { width: w, height: h };
+          for (let i = 0; i < 4; i++) {
+            await d.manage().window().setRect(rect);
+            const [iw, ih] = await settled();
+            if (iw === w && ih === h) break;
+            rect = { width: rect.width + (w - iw), height: rect.height + (h - ih) };
+          }
           await p.waitFor((W, H) => innerWidth === W && innerHeight === H, w, h);
         },
         errors: async () => [...p.problems, ...(await run('window.__engineErrors || []'))],
