@@ -1,6 +1,6 @@
 //! The compact binary the app embeds, and the JSON export.
 //!
-//! The binary is a 4-byte magic and version (`PCE` + 1) followed by the [`Corpus`] in
+//! The binary is a 4-byte magic and version (`PCE` + 2) followed by the [`Corpus`] in
 //! postcard (serde, varint integers), so both sides read and write the same Rust types
 //! and there is no second definition of the format to drift.
 
@@ -12,7 +12,7 @@ use crate::model::*;
 use serde_json::{json, Value};
 
 /// Magic bytes and format version.
-pub const MAGIC: &[u8; 4] = b"PCE\x01";
+pub const MAGIC: &[u8; 4] = b"PCE\x02";
 
 /// Encode a corpus.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -85,6 +85,7 @@ pub fn to_json(c: &Corpus) -> Value {
                     "earliest": a.published.earliest.map(|d| d.to_string()),
                     "latest": a.published.latest.map(|d| d.to_string()),
                 },
+                "publication": a.publication.as_ref().map(|p| json!({ "name": p.name, "url": p.url })),
                 "paragraphs": a.paragraphs.iter().map(|p| json!({
                     "id": p.id,
                     "kind": match p.kind { ParagraphKind::Body => "body", ParagraphKind::Caption => "caption" },
