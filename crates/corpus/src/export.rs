@@ -205,3 +205,33 @@ pub fn to_json(c: &Corpus) -> Value {
         "measures": measures,
     })
 }
+
+/// What the explorer shows for a URL query (`q=Kenna&e=lima`), as JSON: what the URL
+/// reader ignored, the articles in the order listed, the events, the entities whose names
+/// match, and every facet count. `corpus query` prints it, so that the end-to-end tests
+/// read their expectations from the corpus they run on instead of writing its numbers.
+#[cfg(feature = "json")]
+pub fn query_json(engine: &crate::query::Engine, query: &str) -> Value {
+    let c = engine.corpus();
+    let parsed = crate::state::parse_query(c, query);
+    let r = engine.run(&parsed.state.filter());
+    let facets: serde_json::Map<String, Value> = r
+        .facets
+        .iter()
+        .map(|f| {
+            (
+                c.entities[f.entity as usize].id.clone(),
+                json!({ "articles": f.articles, "events": f.events }),
+            )
+        })
+        .collect();
+    json!({
+        "query": query,
+        "ignored": parsed.ignored,
+        "articles": r.articles.iter().map(|a| c.articles[a.article as usize].id.clone()).collect::<Vec<_>>(),
+        "events": r.events.iter().map(|&e| c.events[e as usize].id.clone()).collect::<Vec<_>>(),
+        "entities": r.entities.iter().map(|&e| c.entities[e as usize].id.clone()).collect::<Vec<_>>(),
+        "measures": r.measures.iter().map(|&m| c.measures[m as usize].id.clone()).collect::<Vec<_>>(),
+        "facets": facets,
+    })
+}

@@ -9,6 +9,9 @@
 //! corpus import FILE... [--data DIR]   copy raw articles into DIR/raw/ and draft their
 //!                                      curation for review
 //! corpus export [DATA_DIR]             print the compiled corpus as JSON on stdout
+//! corpus query [--data DIR] QUERY...   what the explorer shows for each URL query
+//!                                      (`q=Kenna&e=lima`), as a JSON array (the
+//!                                      end-to-end tests read their expectations here)
 //! corpus synth N [DATA_DIR]            print a summary of a synthetic corpus of N articles
 //! ```
 //! DATA_DIR defaults to `data` in the workspace root. The command line only reads and
@@ -20,7 +23,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] | corpus synth N [DATA_DIR]";
+const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] | corpus query [--data DIR] QUERY... | corpus synth N [DATA_DIR]";
 
 fn data_dir(arg: Option<&String>) -> PathBuf {
     match arg {
@@ -244,6 +247,35 @@ fn import(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn query(args: &[String]) -> ExitCode {
+    let mut dir = None;
+    let mut queries = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--data" {
+            dir = it.next();
+        } else {
+            queries.push(a.as_str());
+        }
+    }
+    let b = match build(&data_dir(dir)) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let engine = corpus::Engine::new(b.corpus);
+    let out: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|q| corpus::export::query_json(&engine, q))
+        .collect();
+    match serde_json::to_string(&out) {
+        Ok(json) => emit(&(json + "\n")),
+        Err(e) => {
+            eprintln!("corpus query: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -259,6 +291,7 @@ fn main() -> ExitCode {
             }
         }
         Some("import") => import(&args[1..]),
+        Some("query") => query(&args[1..]),
         Some("synth") => {
             let Some(n) = args
                 .get(1)
