@@ -122,7 +122,7 @@ fn Shell() -> Html {
             <LiveCount />
             <footer class="bottom">
                 <p>
-                    { "Every claim links to the passage it comes from. Dates and titles not stated in the text are marked inferred, with the reason." }
+                    { "Every claim links to the passage it comes from. Dates and titles not stated in the text are marked inferred, with the reason. " }
                     <Credits />
                 </p>
             </footer>
@@ -145,7 +145,7 @@ fn Credits() -> Html {
     let last = publications.len() - 1;
     html! {
         <span class="credits">
-            { " Articles: " }
+            { "Articles: " }
             { for publications.iter().enumerate().map(|(i, (p, _))| {
                 let sep = match i {
                     0 => "",

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
@@ -12,6 +13,53 @@ export const DIST = process.env.DIST_DIR || path.join(ROOT, 'dist');
 export const DIST_SUB = process.env.DIST_SUB_DIR || path.join(ROOT, 'target', 'dist-sub');
 export const SUB_PATH = '/explorer/sub/';
 export const SHOTS = path.join(ROOT, 'screenshots');
+/**
+ * The data folder the app under test was built from: `PCE_DATA_DIR`, as for the build
+ * (`PCE_DATA_DIR=target/six-data DIST_DIR=target/dist-six node --test …` runs the specs
+ * over the six-article corpus). The specs read their expectations from it.
+ */
+export const DATA_DIR = path.resolve(ROOT, process.env.PCE_DATA_DIR || 'data');
+
+const answers = new Map();
+/**
+ * What the explorer shows for each URL query (`''`, `'q=Kenna'`, `'e=lima&from=2023'`),
+ * computed natively from DATA_DIR by `corpus query`: `{articles: [ids in order], events:
+ * [ids], entities, measures, facets: {id: {articles, events}}, ignored}`. One query gives
+ * one answer, several an array. Cached, so a spec asks cargo once per query.
+ */
+export function expected(...queries) {
+  const todo = [...new Set(queries.filter((q) => !answers.has(q)))];
+  if (todo.length) {
+    const out = execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'query', '--data', DATA_DIR, ...todo],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    JSON.parse(out).forEach((r, i) => answers.set(todo[i], r));
+  }
+  const got = queries.map((q) => answers.get(q));
+  return queries.length === 1 ? got[0] : got;
+}
+
+let exported;
+/** The compiled corpus of DATA_DIR as `corpus export` writes it (data/README.md). */
+export function corpusJson() {
+  exported ??= JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'export', DATA_DIR],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }));
+  return exported;
+}
+
+/** How many times an entity is named in an article (its mentions there). */
+export function mentions(entity, article) {
+  const e = corpusJson().entities.find((x) => x.id === entity);
+  assert.ok(e, `no entity ${entity} in ${DATA_DIR}`);
+  return e.mentions.filter((m) => m.article === article).length;
+}
+
+/** `n noun` or `n nouns`, as the app writes counts. */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Wait until the results list has exactly `n` items. */
+export function waitResults(page, n) {
+  return page.waitForFunction((k) => document.querySelectorAll('.result-list > li').length === k, n);
+}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
