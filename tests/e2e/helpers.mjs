@@ -181,10 +181,19 @@ export const VIEWS = [
   ['measure', 'fig=death-toll'],
   ['dead-end', 'q=Bolaurte'],
   ['typed-date', 'q=9+January+2023'],
+  ['entity-card-alone', 'ent=lisa-kenna'],
+  ['published-range', 'from=2022-12-01&to=2023-01-31&on=published'],
+  ['brushed-range', 'win=2022-11-01,2023-03-01&from=2022-12-01&to=2023-01-31'],
+  ['empty-results', 'e=lisa-kenna&from=2025-01-01'],
+  ['facets-expanded', 'e=dina-boluarte'],
+  ['compare-right', 'cmp=2023-01-takeover-of-lima,2024-12-police-state-buildup&cmpsel=entity:peru'],
+  ['print', 'e=dina-boluarte'],
 ];
 
 /** Go to the view at `?q` of `base` and wait until it has drawn what it shows. */
 export async function openView(page, base, name, q) {
+  // A page goes through several views: print media only for the print view.
+  await page.emulateMedia({ media: name === 'print' ? 'print' : 'screen' });
   await page.goto(base + (q ? `?${q}` : ''));
   if (q.includes('cmp=')) {
     await page.waitForSelector('#compare .col-body .para');
@@ -198,4 +207,22 @@ export async function openView(page, base, name, q) {
   if (q.includes('ent=')) await page.waitForSelector('.entity-card');
   if (q.includes('ev=')) await page.waitForSelector('.event-card');
   if (q.includes('fig=')) await page.waitForSelector('.measure-card');
+  if (q.includes('from=') && q.includes('win=')) await page.waitForSelector('.graph .range');
+  if (name === 'empty-results') {
+    await page.waitForSelector('.dead-end');
+    assert.equal(await resultCount(page), 0, 'no result');
+  }
+  if (name === 'facets-expanded') {
+    // Every facet shows all its values.
+    for (let b = page.locator('.facet button:has-text("Show all")'); await b.count() > 0;) await b.first().click();
+  }
+  if (name === 'compare-right') {
+    // On a phone one column shows at a time: switch to the right one.
+    const tabs = page.getByRole('group', { name: 'Article shown' }).getByRole('button');
+    if (await tabs.first().isVisible()) {
+      await tabs.nth(1).click();
+      await page.locator('.col.right').waitFor({ state: 'visible' });
+    }
+    await page.locator('.col.right .col-body mark').first().waitFor();
+  }
 }
