@@ -504,7 +504,11 @@ async fn matrix_counts_mentions_and_charts_the_death_toll() {
         .into_iter()
         .find(|c| c.text_content().unwrap_or_default().contains("Death toll"))
         .expect("a death-toll chart");
-    let toll = c.measures.iter().position(|m| m.id == "death-toll").unwrap();
+    let toll = c
+        .measures
+        .iter()
+        .position(|m| m.id == "death-toll")
+        .unwrap();
     let points = corpus::compare::series(c, toll as u32);
     let bounded = points
         .iter()

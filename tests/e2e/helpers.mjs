@@ -213,7 +213,9 @@ export async function openView(page, base, name, q) {
     assert.equal(await resultCount(page), 0, 'no result');
   }
   if (name === 'facets-expanded') {
-    // Every facet shows all its values.
+    // Every facet shows all its values (on a phone, the filters box opens first).
+    const box = page.locator('details.filters-box');
+    if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
     for (let b = page.locator('.facet button:has-text("Show all")'); await b.count() > 0;) await b.first().click();
   }
   if (name === 'compare-right') {
