@@ -12,30 +12,40 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-echo "== data check (corpus check)"
+echo "== data check (corpus check), and the six-article test corpus (data/ + tests/six-data)"
 cargo run -q -p corpus -- check
+scripts/six-data.sh
+cargo run -q -p corpus -- check target/six-data > /dev/null
 
 echo "== benchmarks compile (run them with: cargo bench -p corpus)"
 cargo bench -q -p corpus --no-run
 
-echo "== native tests"
+echo "== native tests (the core's also over the six-article corpus)"
 cargo test --workspace
+PCE_DATA_DIR=target/six-data cargo test -q -p corpus
 
 echo "== fuzzing (each target 45 seconds)"
 scripts/fuzz.sh 45
 
-echo "== in-browser component tests (headless Chromium)"
+echo "== in-browser component tests (headless Chromium), over the real and the six-article corpus"
 cargo test --target wasm32-unknown-unknown --test browser
+PCE_DATA_DIR=target/six-data cargo test --target wasm32-unknown-unknown --test browser
 
-echo "== static builds: /, a sub-path, with test hooks (the render guard), the hostile corpus"
+echo "== static builds: /, a sub-path, with test hooks (the render guard), the hostile corpus, the six-article corpus"
 trunk build --release
 trunk build --release --public-url /explorer/sub/ --dist target/dist-sub
 PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hooks
 PCE_DATA_DIR=tests/hostile-data PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hostile
+PCE_DATA_DIR=target/six-data trunk build --release --dist target/dist-six
 node scripts/sizes.mjs dist
 
 echo "== end-to-end tests (Playwright, Chromium, dist/ on a static server)"
 node --test tests/e2e/*.test.mjs
+
+echo "== end-to-end, the main flows over the six-article corpus (expectations read from it)"
+PCE_DATA_DIR=target/six-data DIST_DIR=target/dist-six node --test \
+  tests/e2e/app.test.mjs tests/e2e/compare.test.mjs tests/e2e/timeline.test.mjs \
+  tests/e2e/reader-path.test.mjs tests/e2e/keyboard.test.mjs
 
 echo "== the main flows in every engine: Chromium, Firefox (puppeteer-core over WebDriver BiDi), WebKit (WebKitWebDriver under xvfb-run)"
 # One engine at a time (WebKitWebDriver takes one session; three browsers at once on two

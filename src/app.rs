@@ -123,10 +123,47 @@ fn Shell() -> Html {
             <footer class="bottom">
                 <p>
                     { "Every claim links to the passage it comes from. Dates and titles not stated in the text are marked inferred, with the reason. " }
-                    <a href="https://www.wsws.org/" rel="noopener">{ "Articles: World Socialist Web Site" }</a>
+                    <Credits />
                 </p>
             </footer>
         </div>
+    }
+}
+
+/// The footer's credit: the publications the articles come from (`publication:` in
+/// `articles.rec`), each once, linked when the record gives its address.
+#[component]
+fn Credits() -> Html {
+    crate::rendered!("Credits");
+    let Ok(engine) = engine() else {
+        return html! {};
+    };
+    let publications = corpus::render::publications(engine.corpus());
+    if publications.is_empty() {
+        return html! {};
+    }
+    let last = publications.len() - 1;
+    html! {
+        <span class="credits">
+            { "Articles: " }
+            { for publications.iter().enumerate().map(|(i, (p, _))| {
+                let sep = match i {
+                    0 => "",
+                    _ if i == last => " and ",
+                    _ => ", ",
+                };
+                html! {
+                    <>
+                        { sep }
+                        if let Some(url) = &p.url {
+                            <a href={url.clone()} rel="noopener">{ p.name.clone() }</a>
+                        } else {
+                            { p.name.clone() }
+                        }
+                    </>
+                }
+            }) }
+        </span>
     }
 }
 

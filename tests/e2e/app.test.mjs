@@ -1,7 +1,7 @@
 // End-to-end: real user flows against dist/ on a static server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, openApp, assertClean, ready, resultCount, DIST } from './helpers.mjs';
+import { serve, launch, newPage, openApp, assertClean, ready, resultCount, DIST, DATA_DIR, expected, corpusJson, count, waitResults } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -14,18 +14,31 @@ async function open(q = '', opts = {}) {
 
 const clean = assertClean;
 
+// Expectations come from the corpus the app was built from (DATA_DIR), through the
+// engine natively (`corpus query`): the specs hold for a corpus of any size.
+const all = () => expected('');
+const ids = (page) => page.locator('.result-list > li h3 a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('a')));
+
 test('search as you type, accent-insensitive, with highlights and URL', async () => {
   const t = await open();
   const { page } = t;
-  assert.equal(await resultCount(page), 5);
+  // Every article, newest first: the app was built from DATA_DIR.
+  assert.deepEqual(await ids(page), all().articles, `dist/ is built from ${DATA_DIR}`);
+  assert.equal(await page.locator('.results-head .counts').innerText(),
+    `${count(all().articles.length, 'article')}, ${count(all().events.length, 'event')}`);
+  const jeri = expected('q=jeri');
+  assert.ok(jeri.articles.length > 0 && jeri.articles.length < all().articles.length, 'jeri narrows the results');
   await page.fill('#search', 'jeri');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 1);
+  await waitResults(page, jeri.articles.length);
+  assert.deepEqual(await ids(page), jeri.articles);
   assert.match(await page.locator('.result .snippet mark').first().innerText(), /^Jer/);
   await page.waitForURL(/\?q=jeri$/);
+  const phrase = expected('q=%22takeover+of+Lima%22');
   await page.fill('#search', '"takeover of Lima"');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
+  await waitResults(page, phrase.articles.length);
+  assert.deepEqual(await ids(page), phrase.articles);
   assert.equal(await page.locator('.result .snippet mark').first().innerText(), 'takeover of Lima');
-  assert.match(await page.locator('#live-count').innerText(), /2 articles/);
+  assert.match(await page.locator('#live-count').innerText(), new RegExp(count(phrase.articles.length, 'article')));
   clean(t);
   await t.context.close();
 });
@@ -33,12 +46,22 @@ test('search as you type, accent-insensitive, with highlights and URL', async ()
 test('filter by entity facets, combine, chips and clear all', async () => {
   const t = await open();
   const { page } = t;
+  // Counts are live: a facet value's count is what the current filters leave of it.
+  const countOf = (id) => page.locator(`label[for="f-${id}"] .count`).getAttribute('title');
+  const label = (f) => `${count(f.articles, 'article')}, ${count(f.events, 'event')}`;
+  const [none, kenna, both] = expected('', 'e=lisa-kenna', 'e=lisa-kenna,juliaca');
+  assert.notDeepEqual(kenna.facets.glencore, none.facets.glencore, 'choosing Kenna changes Glencore\'s count');
+  await page.fill('#facet-organization-filter', 'glencore');
+  assert.equal(await countOf('glencore'), label(none.facets.glencore));
   await page.check('#f-lisa-kenna');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
-  // Counts are live: with Kenna selected, Glencore's count is what remains.
+  await waitResults(page, kenna.articles.length);
+  assert.deepEqual(await ids(page), kenna.articles);
+  await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.title === want,
+    ['label[for="f-glencore"] .count', label(kenna.facets.glencore)]);
   await page.fill('#facet-place-filter', 'juliaca');
   await page.check('#f-juliaca');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 1);
+  await waitResults(page, both.articles.length);
+  assert.deepEqual(await ids(page), both.articles);
   await page.waitForURL(/e=lisa-kenna,juliaca/);
   assert.equal(await page.locator('.chips .chip').count(), 2);
   // A value that would give nothing is shown as such.
@@ -48,7 +71,7 @@ test('filter by entity facets, combine, chips and clear all', async () => {
   assert.ok(await empty.first().locator('input').isDisabled());
   assert.match(await empty.first().innerText(), /none with current filters/);
   await page.click('.clear-all');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 5);
+  await waitResults(page, all().articles.length);
   clean(t);
   await t.context.close();
 });
@@ -56,12 +79,26 @@ test('filter by entity facets, combine, chips and clear all', async () => {
 test('date range filter on events and on publication', async () => {
   const t = await open();
   const { page } = t;
-  await page.fill('#date-from', '2025-01-01');
+  // December 2022 – January 2023: articles written later report events of that time, so
+  // the two modes match different articles (and the switch must change the results).
+  const [events, published] = expected('from=2022-12-01&to=2023-01-31', 'from=2022-12-01&to=2023-01-31&on=published');
+  assert.notDeepEqual(events.articles, published.articles, 'the two modes differ on this range');
+  await page.fill('#date-from', '2022-12-01');
   await page.locator('#date-from').dispatchEvent('change');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 1);
+  await page.fill('#date-to', '2023-01-31');
+  await page.locator('#date-to').dispatchEvent('change');
+  await page.waitForFunction(() => location.search.includes('to=2023-01-31'));
+  await waitResults(page, events.articles.length);
+  assert.deepEqual(await ids(page), events.articles);
   await page.selectOption('#date-field', 'published');
   await page.waitForFunction(() => location.search.includes('on=published'));
-  assert.equal(await resultCount(page), 1);
+  await waitResults(page, published.articles.length);
+  assert.deepEqual(await ids(page), published.articles);
+  // And back.
+  await page.selectOption('#date-field', 'event');
+  await page.waitForFunction(() => !location.search.includes('on=published'));
+  await waitResults(page, events.articles.length);
+  assert.deepEqual(await ids(page), events.articles);
   clean(t);
   await t.context.close();
 });
@@ -82,11 +119,13 @@ test('open an article, its provenance, a paragraph link, an entity card, and fil
   // Entity card from a mention.
   await page.click('#p14 a.mention:has-text("Lisa Kenna")');
   await page.waitForSelector('.entity-card');
-  assert.match(await page.locator('.entity-card').innerText(), /Mentioned in 2 articles/);
+  const kenna = expected('e=lisa-kenna');
+  assert.match(await page.locator('.entity-card').innerText(), new RegExp(`Mentioned in ${count(kenna.articles.length, 'article')}`));
   assert.match(await page.locator('.entity-card').innerText(), /Most often named with/);
   await page.click('.entity-card .primary');
   await page.waitForSelector('.entity-card', { state: 'detached' });
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
+  await waitResults(page, kenna.articles.length);
+  assert.deepEqual(await ids(page), kenna.articles);
   clean(t);
   await t.context.close();
 });
@@ -96,7 +135,8 @@ test('URL round trip: back, forward, reload, pasted link', async () => {
   const { page } = t;
   await page.check('#f-peruvian-congress');
   await page.waitForFunction(() => location.search.includes('e=peruvian-congress'));
-  const n1 = await resultCount(page);
+  const n1 = expected('e=peruvian-congress').articles.length;
+  await waitResults(page, n1);
   await page.click('.result h3 a >> nth=0');
   await page.waitForSelector('#reader');
   await page.waitForURL(/a=/);
@@ -105,7 +145,7 @@ test('URL round trip: back, forward, reload, pasted link', async () => {
   await page.waitForSelector('#reader', { state: 'detached' });
   assert.equal(await resultCount(page), n1);
   await page.goBack();
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 5);
+  await waitResults(page, all().articles.length);
   await page.goForward();
   await page.goForward();
   await page.waitForSelector('#reader');
@@ -142,12 +182,14 @@ test('keyboard only: / to search, Tab to a result, Enter to open, Escape closes 
   const { page } = t;
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  const kenna = expected('q=Kenna').articles.length;
+  assert.ok(kenna < all().articles.length, 'Kenna narrows the results');
   await page.keyboard.type('Kenna');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
+  await waitResults(page, kenna);
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 5);
+  await waitResults(page, all().articles.length);
   await page.keyboard.type('Kenna');
-  await page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
+  await waitResults(page, kenna);
   // Tab until the first result link has focus.
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
@@ -184,6 +226,28 @@ test('phone width: no horizontal overflow, reader replaces results', async () =>
   assert.equal(await page.locator('.results').isVisible(), false, 'the reader takes the place of the results');
   const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow2 <= 0, `reader overflow ${overflow2}px`);
+  clean(t);
+  await t.context.close();
+});
+
+test('the footer credits the publications of the articles, each once, from the data', async () => {
+  // Publications by number of articles, then by name (corpus::render::publications).
+  const pubs = new Map();
+  for (const a of corpusJson().articles) {
+    if (!a.publication) continue;
+    const p = pubs.get(a.publication.name) || { n: 0, url: null };
+    p.n += 1;
+    p.url ||= a.publication.url;
+    pubs.set(a.publication.name, p);
+  }
+  const names = [...pubs.keys()].sort((x, y) => pubs.get(y).n - pubs.get(x).n || (x < y ? -1 : x > y ? 1 : 0));
+  assert.ok(names.length > 0, `${DATA_DIR} names a publication`);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const t = await open();
+  const credits = t.page.locator('footer .credits');
+  assert.equal(await credits.innerText(), `Articles: ${list}`);
+  const links = await credits.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.deepEqual(links, names.filter((n) => pubs.get(n).url).map((n) => [n, pubs.get(n).url]));
   clean(t);
   await t.context.close();
 });

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
@@ -12,6 +13,53 @@ export const DIST = process.env.DIST_DIR || path.join(ROOT, 'dist');
 export const DIST_SUB = process.env.DIST_SUB_DIR || path.join(ROOT, 'target', 'dist-sub');
 export const SUB_PATH = '/explorer/sub/';
 export const SHOTS = path.join(ROOT, 'screenshots');
+/**
+ * The data folder the app under test was built from: `PCE_DATA_DIR`, as for the build
+ * (`PCE_DATA_DIR=target/six-data DIST_DIR=target/dist-six node --test …` runs the specs
+ * over the six-article corpus). The specs read their expectations from it.
+ */
+export const DATA_DIR = path.resolve(ROOT, process.env.PCE_DATA_DIR || 'data');
+
+const answers = new Map();
+/**
+ * What the explorer shows for each URL query (`''`, `'q=Kenna'`, `'e=lima&from=2023'`),
+ * computed natively from DATA_DIR by `corpus query`: `{articles: [ids in order], events:
+ * [ids], entities, measures, facets: {id: {articles, events}}, ignored}`. One query gives
+ * one answer, several an array. Cached, so a spec asks cargo once per query.
+ */
+export function expected(...queries) {
+  const todo = [...new Set(queries.filter((q) => !answers.has(q)))];
+  if (todo.length) {
+    const out = execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'query', '--data', DATA_DIR, ...todo],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    JSON.parse(out).forEach((r, i) => answers.set(todo[i], r));
+  }
+  const got = queries.map((q) => answers.get(q));
+  return queries.length === 1 ? got[0] : got;
+}
+
+let exported;
+/** The compiled corpus of DATA_DIR as `corpus export` writes it (data/README.md). */
+export function corpusJson() {
+  exported ??= JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'export', DATA_DIR],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }));
+  return exported;
+}
+
+/** How many times an entity is named in an article (its mentions there). */
+export function mentions(entity, article) {
+  const e = corpusJson().entities.find((x) => x.id === entity);
+  assert.ok(e, `no entity ${entity} in ${DATA_DIR}`);
+  return e.mentions.filter((m) => m.article === article).length;
+}
+
+/** `n noun` or `n nouns`, as the app writes counts. */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Wait until the results list has exactly `n` items. */
+export function waitResults(page, n) {
+  return page.waitForFunction((k) => document.querySelectorAll('.result-list > li').length === k, n);
+}
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -136,10 +184,19 @@ export const VIEWS = [
   ['measure', 'fig=death-toll'],
   ['dead-end', 'q=Bolaurte'],
   ['typed-date', 'q=9+January+2023'],
+  ['entity-card-alone', 'ent=lisa-kenna'],
+  ['published-range', 'from=2022-12-01&to=2023-01-31&on=published'],
+  ['brushed-range', 'win=2022-11-01,2023-03-01&from=2022-12-01&to=2023-01-31'],
+  ['empty-results', 'e=lisa-kenna&from=2025-01-01'],
+  ['facets-expanded', 'e=dina-boluarte'],
+  ['compare-right', 'cmp=2023-01-takeover-of-lima,2024-12-police-state-buildup&cmpsel=entity:peru'],
+  ['print', 'e=dina-boluarte'],
 ];
 
 /** Go to the view at `?q` of `base` and wait until it has drawn what it shows. */
 export async function openView(page, base, name, q) {
+  // A page goes through several views: print media only for the print view.
+  await page.emulateMedia({ media: name === 'print' ? 'print' : 'screen' });
   await page.goto(base + (q ? `?${q}` : ''));
   if (q.includes('cmp=')) {
     await page.waitForSelector('#compare .col-body .para');
@@ -153,4 +210,24 @@ export async function openView(page, base, name, q) {
   if (q.includes('ent=')) await page.waitForSelector('.entity-card');
   if (q.includes('ev=')) await page.waitForSelector('.event-card');
   if (q.includes('fig=')) await page.waitForSelector('.measure-card');
+  if (q.includes('from=') && q.includes('win=')) await page.waitForSelector('.graph .range');
+  if (name === 'empty-results') {
+    await page.waitForSelector('.dead-end');
+    assert.equal(await resultCount(page), 0, 'no result');
+  }
+  if (name === 'facets-expanded') {
+    // Every facet shows all its values (on a phone, the filters box opens first).
+    const box = page.locator('details.filters-box');
+    if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
+    for (let b = page.locator('.facet button:has-text("Show all")'); await b.count() > 0;) await b.first().click();
+  }
+  if (name === 'compare-right') {
+    // On a phone one column shows at a time: switch to the right one.
+    const tabs = page.getByRole('group', { name: 'Article shown' }).getByRole('button');
+    if (await tabs.first().isVisible()) {
+      await tabs.nth(1).click();
+      await page.locator('.col.right').waitFor({ state: 'visible' });
+    }
+    await page.locator('.col.right .col-body mark').first().waitFor();
+  }
 }

@@ -136,6 +136,10 @@ test('home, search and facets show the payloads as text', { skip }, async () => 
   assert.equal(await page.locator('.result-list > li').count(), 3);
   await assertInert(t, 'home', 'body', [TITLE_A, TITLE_B, BOBBY, FRENTE, PUNO, TOM, PLAN, `${P.js} Square`,
     `Carlos ${P.script} Mamani`, `Javier ${P.iframeBare}`]);
+  // The footer credits each publication once, as text (the one with two articles first).
+  assert.equal(await page.locator('footer .credits').innerText(),
+    `Articles: Diario ${P.script} del Sur and Tom &amp; Jerry <b>Press</b>`);
+  assert.equal(await page.locator('footer .credits a').count(), 1, 'only the publication with an address is a link');
   // Search for the payload itself, as typed.
   await page.fill('#search', P.img);
   await page.waitForURL(/q=/);

@@ -1,7 +1,7 @@
 // Static hosting under a sub-path, and embedding in a cross-origin iframe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, resultCount, DIST, DIST_SUB, SUB_PATH } from './helpers.mjs';
+import { serve, launch, newPage, ready, resultCount, DIST, DIST_SUB, SUB_PATH, expected } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,7 +13,7 @@ test('the sub-path build works under its path, with links and reload', async () 
   const { page } = t;
   await page.goto(server.url);
   await ready(page);
-  assert.equal(await resultCount(page), 5);
+  assert.equal(await resultCount(page), expected('').articles.length);
   await page.click('.result h3 a >> nth=0');
   await page.waitForSelector('#reader');
   assert.ok(new URL(page.url()).pathname.startsWith(SUB_PATH), page.url());
@@ -35,6 +35,7 @@ test('embedded in a cross-origin iframe: compact, resizes, obeys the host, valid
   const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
     <h1>Host page</h1>
     <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${app.url}?embed=1" style="width:100%;border:0" height="300"></iframe>
+    <iframe id="sibling" title="Another frame of the host" srcdoc="<script>window.sendToExplorer = (m) => parent.document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');</script>"></iframe>
     <script>
       window.messages = [];
       window.addEventListener('message', (e) => {
@@ -53,15 +54,36 @@ test('embedded in a cross-origin iframe: compact, resizes, obeys the host, valid
   const frame = page.frameLocator('#peru-explorer');
   await frame.locator('.results-head .counts').waitFor();
   assert.ok(await frame.locator('.app.embed').count() === 1, 'compact embed layout');
+  // The explorer said it is ready.
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:ready'));
+  const explorer = page.frames().find((f) => f.url().includes('embed=1'));
+  const results = (n) => explorer.waitForFunction((k) => document.querySelectorAll('.result-list > li').length === k, n);
+  const stateWith = (text) => page.waitForFunction((s) => window.messages.some((m) => m.type === 'pce:state' && m.query.includes(s)), text);
   // Height reported and applied.
   await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:height' && m.height > 300));
   const h = await page.evaluate(() => document.getElementById('peru-explorer').getBoundingClientRect().height);
   assert.ok(h > 300, `iframe resized to ${h}`);
   // Host drives the app.
+  const kenna = expected('q=Kenna').articles.length;
+  assert.ok(kenna < expected('').articles.length, 'Kenna narrows the results');
   await page.evaluate(() => window.send({ type: 'pce:search', text: 'Kenna' }));
-  await frame.locator('.result-list > li').nth(1).waitFor();
-  assert.equal(await frame.locator('.result-list > li').count(), 2);
-  await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:state' && m.query.includes('q=Kenna')));
+  await stateWith('q=Kenna');
+  await results(kenna);
+  // Only the parent may command: the same message from another frame of the host is
+  // ignored. The explorer's own listener has run once the message is delivered to a
+  // listener added after it; the parent's next command then shows nothing came before.
+  await explorer.evaluate(() => { window.seen = []; addEventListener('message', (e) => window.seen.push(e.data)); });
+  await page.evaluate(() => document.getElementById('sibling').contentWindow.sendToExplorer({ type: 'pce:search', text: 'troops' }));
+  await explorer.waitForFunction(() => window.seen.some((m) => m.text === 'troops'));
+  await page.evaluate(() => window.send({ type: 'pce:navigate', query: 'q=Kenna&e=peru' }));
+  await stateWith('e=peru');
+  assert.ok(!(await page.evaluate(() => window.messages.some((m) => m.type === 'pce:state' && m.query.includes('troops')))), 'a sibling frame cannot command');
+  assert.equal(await explorer.evaluate(() => document.getElementById('search').value), 'Kenna');
+  // pce:navigate replaced the whole state; pce:clear clears every filter and the search.
+  await results(expected('q=Kenna&e=peru').articles.length);
+  await page.evaluate(() => window.send({ type: 'pce:clear' }));
+  await page.waitForFunction(() => window.messages.filter((m) => m.type === 'pce:state').at(-1).query === 'embed=1');
+  await results(expected('').articles.length);
   await page.evaluate(() => window.send({ type: 'pce:set-filters', entities: ['dina-boluarte', 'lima'] }));
   await page.waitForFunction(() => window.messages.some((m) => m.type === 'pce:state' && m.query.includes('e=dina-boluarte,lima')));
   await page.evaluate(() => window.send({ type: 'pce:open-article', article: '2023-01-takeover-of-lima', paragraph: 'p14' }));
@@ -171,4 +193,37 @@ test('precompressed copies: each decodes to its file, and a host that serves the
   assert.deepEqual(t.problems.console, []);
   await t.context.close();
   await server.close();
+});
+
+test('the shipped embed-example.js resizes the frame and sends the data-msg buttons\' messages', async () => {
+  const app = await serve(DIST);
+  // The README's snippet, on another origin, with a button and a log as in embed-example.html.
+  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+    <button type="button" data-msg='{"type":"pce:search","text":"Kenna"}'>Search Kenna</button>
+    <pre id="log"></pre>
+    <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${app.url}?embed=1" style="width:100%;border:0" loading="lazy"></iframe>
+    <script src="${app.url}embed-example.js"></script></body></html>`;
+  const host = await serve(null, { pages: { '/': hostPage }, host: 'localhost' });
+  const t = await newPage(browser, { allowed: [app.origin, host.origin] });
+  const { page } = t;
+  await page.goto(host.url);
+  // Resized to the height the explorer reports (an iframe is 150 px high by default).
+  await page.waitForFunction(() => document.getElementById('peru-explorer').hasAttribute('data-last-height'));
+  await page.waitForFunction(() => {
+    const f = document.getElementById('peru-explorer');
+    const reported = JSON.parse(f.getAttribute('data-last-height')).height;
+    return f.style.height === `${Math.max(200, Math.ceil(reported))}px` && reported > 300;
+  });
+  assert.ok(await page.evaluate(() => JSON.parse(document.getElementById('peru-explorer').getAttribute('data-last-ready')).type === 'pce:ready'));
+  // A data-msg button sends its message; the log shows the new state.
+  await page.click('button[data-msg]');
+  await page.waitForFunction(() => document.getElementById('log').textContent.includes('q=Kenna'));
+  assert.match(await page.locator('#log').innerText(), /^Explorer state: \?.*q=Kenna/);
+  const explorer = page.frames().find((f) => f.url().includes('embed=1'));
+  await explorer.waitForFunction((k) => document.querySelectorAll('.result-list > li').length === k, expected('q=Kenna').articles.length);
+  assert.deepEqual(t.problems.console, []);
+  assert.deepEqual(t.problems.foreign, []);
+  await t.context.close();
+  await host.close();
+  await app.close();
 });

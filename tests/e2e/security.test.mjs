@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, openView, VIEWS, DIST, ROOT } from './helpers.mjs';
+import { serve, launch, newPage, openView, VIEWS, DIST, ROOT, expected } from './helpers.mjs';
 import { POLICY } from '../../scripts/csp.mjs';
 
 let browser;
@@ -45,7 +45,7 @@ test('every view works under the policy sent as a header, with no violation', as
   // Interactions: a search, a facet, a timeline zoom, opening an article and a comparison.
   await openView(t.page, server.url, 'home', '');
   await t.page.fill('#search', 'Kenna');
-  await t.page.waitForFunction(() => document.querySelectorAll('.result-list > li').length === 2);
+  await t.page.waitForFunction((n) => document.querySelectorAll('.result-list > li').length === n, expected('q=Kenna').articles.length);
   await t.page.check('#f-lisa-kenna');
   await t.page.getByRole('button', { name: 'Zoom in' }).click();
   await t.page.click('.result h3 a >> nth=0');

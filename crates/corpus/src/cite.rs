@@ -34,14 +34,10 @@ pub struct Citation {
     pub csl_json: String,
 }
 
-/// The publication an article appeared in, if the corpus knows it.
-///
-/// The one place to change when articles carry their publication (issue 14 adds
-/// `Article::publication`): then this is `a.publication.as_ref().map(|p| p.name.clone())`,
-/// falling back to the host of its address. Today the corpus records neither, so every
-/// citation says "publication unknown" rather than guess.
-pub fn publication(_a: &Article) -> Option<String> {
-    None
+/// The publication an article appeared in, if its record names one (`publication:` in
+/// `articles.rec`); otherwise citations say "publication unknown" rather than guess.
+pub fn publication(a: &Article) -> Option<String> {
+    a.publication.as_ref().map(|p| p.name.clone())
 }
 
 /// The key of a paragraph's BibTeX entry and CSL-JSON item: first author's last name (or

@@ -238,6 +238,36 @@ pub fn load_dir(dir: &Path) -> Result<DataSet, Vec<Error>> {
     }
 }
 
+/// Read `publication: NAME` or `publication: NAME | URL`. The address becomes a link in
+/// the app's footer, so only `http://` and `https://` are accepted.
+fn parse_publication(value: &str) -> Result<Publication, String> {
+    let (name, url) = match value.split_once('|') {
+        Some((n, u)) => (n.trim(), Some(u.trim())),
+        None => (value.trim(), None),
+    };
+    if name.is_empty() {
+        return Err("`publication` needs a name (`publication: NAME | https://…`)".into());
+    }
+    let url = match url {
+        None => None,
+        Some(u) => {
+            let scheme_ok = ["https://", "http://"]
+                .iter()
+                .any(|s| u.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)));
+            if !scheme_ok || u.len() <= "https://".len() || u.chars().any(char::is_whitespace) {
+                return Err(format!(
+                    "publication address `{u}` is not an http:// or https:// address"
+                ));
+            }
+            Some(u.to_string())
+        }
+    };
+    Ok(Publication {
+        name: name.to_string(),
+        url,
+    })
+}
+
 /// Slug a name into an id: lowercase ASCII, accents stripped, other runs become `-`.
 pub fn slug(s: &str) -> String {
     let folded = crate::search::fold(s);
@@ -265,6 +295,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "published_latest",
     "dateline_order",
     "not_curated",
+    "publication",
 ];
 
 /// What the coverage report would list that a curator has looked at and left on purpose,
@@ -842,6 +873,13 @@ fn article_from(
         _ => {}
     }
     let ambiguous = c.ambiguous_dateline.as_ref().filter(|_| dateline.is_none());
+    let publication = get("publication").and_then(|f| match parse_publication(&f.value) {
+        Ok(p) => Some(p),
+        Err(why) => {
+            errs.push(Error::at(meta_file, f.line, ErrorKind::Invalid(why)));
+            None
+        }
+    });
     // Publication date.
     let published = match (&dateline, get("published")) {
         (Some((d, line)), Some(f)) => {
@@ -988,6 +1026,7 @@ fn article_from(
                 earliest: None,
                 latest: None,
             }),
+            publication,
             paragraphs,
         },
         complete,

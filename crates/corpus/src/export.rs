@@ -1,6 +1,6 @@
 //! The compact binary the app embeds, and the exports: JSON, CSV and TimelineJS.
 //!
-//! The binary is a 4-byte magic and version (`PCE` + 1) followed by the [`Corpus`] in
+//! The binary is a 4-byte magic and version (`PCE` + 2) followed by the [`Corpus`] in
 //! postcard (serde, varint integers), so both sides read and write the same Rust types
 //! and there is no second definition of the format to drift.
 //!
@@ -26,7 +26,7 @@ use crate::model::*;
 use crate::query::Results;
 
 /// Magic bytes and format version.
-pub const MAGIC: &[u8; 4] = b"PCE\x01";
+pub const MAGIC: &[u8; 4] = b"PCE\x02";
 
 /// Encode a corpus.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -243,6 +243,16 @@ fn json_value(c: &Corpus, sel: &Selection) -> Json {
                             Json::opt(a.published.latest.map(|d| d.to_string())),
                         ),
                     ]),
+                ),
+                (
+                    "publication",
+                    match &a.publication {
+                        Some(p) => Json::obj(vec![
+                            ("name", Json::str(&p.name)),
+                            ("url", Json::opt(p.url.as_deref())),
+                        ]),
+                        None => Json::Null,
+                    },
                 ),
                 ("paragraphs", Json::Arr(paragraphs)),
             ])
@@ -796,4 +806,35 @@ pub fn timelinejs(c: &Corpus, sel: &Selection, base: &str) -> String {
     .pretty();
     out.push('\n');
     out
+}
+
+/// What the explorer shows for a URL query (`q=Kenna&e=lima`), as JSON: what the URL
+/// reader ignored, the articles in the order listed, the events, the entities whose names
+/// match, and every facet count. `corpus query` prints it, so that the end-to-end tests
+/// read their expectations from the corpus they run on instead of writing its numbers.
+#[cfg(feature = "json")]
+pub fn query_json(engine: &crate::query::Engine, query: &str) -> serde_json::Value {
+    use serde_json::{json, Value};
+    let c = engine.corpus();
+    let parsed = crate::state::parse_query(c, query);
+    let r = engine.run(&parsed.state.filter());
+    let facets: serde_json::Map<String, Value> = r
+        .facets
+        .iter()
+        .map(|f| {
+            (
+                c.entities[f.entity as usize].id.clone(),
+                json!({ "articles": f.articles, "events": f.events }),
+            )
+        })
+        .collect();
+    json!({
+        "query": query,
+        "ignored": parsed.ignored,
+        "articles": r.articles.iter().map(|a| c.articles[a.article as usize].id.clone()).collect::<Vec<_>>(),
+        "events": r.events.iter().map(|&e| c.events[e as usize].id.clone()).collect::<Vec<_>>(),
+        "entities": r.entities.iter().map(|&e| c.entities[e as usize].id.clone()).collect::<Vec<_>>(),
+        "measures": r.measures.iter().map(|&m| c.measures[m as usize].id.clone()).collect::<Vec<_>>(),
+        "facets": facets,
+    })
 }

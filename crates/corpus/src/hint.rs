@@ -275,6 +275,7 @@ mod tests {
                 earliest: None,
                 latest: None,
             },
+            publication: None,
             paragraphs: paras
                 .iter()
                 .enumerate()

@@ -608,6 +608,20 @@ pub fn import(ds: &DataSet, name: &str, raw: &str) -> Result<Imported, Error> {
         let _ = writeln!(art, "published_reason: TODO: the evidence, step by step");
         counts.todo += 2;
     }
+    // The publication, when the text says it: the WSWS footer the cleaner dropped.
+    if c.dropped.iter().any(|d| d.1 == "footer") {
+        art.push_str(&comment(
+            "The text ends with the World Socialist Web Site's footer (“To contact the WSWS…”, dropped by cleaning):",
+        ));
+        let _ = writeln!(
+            art,
+            "draft-publication: World Socialist Web Site | https://www.wsws.org/"
+        );
+    } else {
+        art.push_str(&comment(
+            "The text does not name its publication: add `publication: NAME | https://…` if it is known.",
+        ));
+    }
 
     // Known entities and a matcher for them.
     let mut matcher = Matcher::default();

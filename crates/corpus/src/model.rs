@@ -76,8 +76,19 @@ pub struct Article {
     pub authors_reason: Option<String>,
     /// Publication date and its provenance.
     pub published: Published,
+    /// Where it was published (`publication:` in its record), when known.
+    pub publication: Option<Publication>,
     /// The clean paragraphs.
     pub paragraphs: Vec<Paragraph>,
+}
+
+/// The publication an article appeared in: credited in the app's footer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publication {
+    /// Its name (`World Socialist Web Site`).
+    pub name: String,
+    /// Its address, `http://` or `https://` only.
+    pub url: Option<String>,
 }
 
 /// A publication date with provenance.

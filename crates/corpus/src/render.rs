@@ -3,7 +3,7 @@
 //! into elements, so all the overlap rules are here and tested natively.
 
 use crate::date::{Date, DateSpec, Precision, MONTH_ABBR};
-use crate::model::{ArticleIx, Corpus, DateMethod, EntityIx, EntityKind};
+use crate::model::{ArticleIx, Corpus, DateMethod, EntityIx, EntityKind, Publication};
 use crate::query::Engine;
 
 /// A run of text with uniform marks.
@@ -213,6 +213,25 @@ pub fn corpus_tagline(c: &Corpus) -> String {
         ),
         None => format!("{what} on Peru’s political crisis"),
     }
+}
+
+/// The publications the articles come from, for the footer's credit: each once, the one
+/// with most articles first (then by name). Articles with no `publication:` add nothing.
+pub fn publications(c: &Corpus) -> Vec<(&Publication, usize)> {
+    let mut out: Vec<(&Publication, usize)> = Vec::new();
+    for p in c.articles.iter().filter_map(|a| a.publication.as_ref()) {
+        match out.iter_mut().find(|(q, _)| q.name == p.name) {
+            Some((q, n)) => {
+                *n += 1;
+                if q.url.is_none() {
+                    *q = p;
+                }
+            }
+            None => out.push((p, 1)),
+        }
+    }
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    out
 }
 
 /// The name of the timeline's opening view: the years of the first and last article,

@@ -109,6 +109,7 @@ pub fn generate(seed_corpus: &Corpus, n: usize, seed: u64) -> Corpus {
                 earliest: None,
                 latest: None,
             },
+            publication: None,
             paragraphs,
         });
     }

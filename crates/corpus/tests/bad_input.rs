@@ -355,3 +355,56 @@ fn a_rejected_alias_gives_one_error_not_two() {
     }));
     assert_eq!(errs.len(), 1, "{errs:?}");
 }
+
+#[test]
+fn a_publication_is_a_name_and_an_optional_web_address() {
+    let c = |ds: &corpus::DataSet| compile(ds).unwrap_or_else(|e| panic!("{e:?}")).corpus;
+    let ok = with(|d| {
+        replace(
+            d,
+            "articles.rec",
+            "file: a.txt\n",
+            "file: a.txt\npublication: La Voz | https://example.org/voz\n",
+        );
+        replace(
+            d,
+            "articles.rec",
+            "file: b.txt\n",
+            "file: b.txt\npublication: Diario Sur\n",
+        );
+    });
+    let corpus = c(&ok);
+    let pubs: Vec<(String, Option<String>)> = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let p = a.publication.as_ref().unwrap();
+            (p.name.clone(), p.url.clone())
+        })
+        .collect();
+    assert!(pubs.contains(&("La Voz".into(), Some("https://example.org/voz".into()))));
+    assert!(pubs.contains(&("Diario Sur".into(), None)));
+    assert_eq!(corpus::render::publications(&corpus).len(), 2);
+    assert!(c(&fixture())
+        .articles
+        .iter()
+        .all(|a| a.publication.is_none()));
+    // The address becomes a link: only http(s), never `javascript:` or a relative path.
+    for bad in [
+        "La Voz | javascript:alert(1)",
+        "La Voz | /local",
+        "La Voz | https://",
+        "La Voz | https://example.org/a b",
+        " | https://example.org/",
+    ] {
+        let errs = errors_of(&with(|d| {
+            replace(
+                d,
+                "articles.rec",
+                "file: a.txt\n",
+                &format!("file: a.txt\npublication: {bad}\n"),
+            )
+        }));
+        assert_one(&errs, "articles.rec:3:", "publication");
+    }
+}

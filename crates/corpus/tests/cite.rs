@@ -18,11 +18,11 @@ fn a_stated_article_is_cited_with_its_author_date_and_paragraph_url() {
     let x = cite(c, article("2022-12-protests-mount"), 2, URL);
     assert_eq!(
         x.plain,
-        format!("Andrea Lobo. “Protests mount in Peru with at least 21 killed by US-trained security forces.” publication unknown, 16 December 2022, paragraph 3. {URL}")
+        format!("Andrea Lobo. “Protests mount in Peru with at least 21 killed by US-trained security forces.” World Socialist Web Site, 16 December 2022, paragraph 3. {URL}")
     );
     assert_eq!(
         x.bibtex,
-        format!("@misc{{lobo2022protests-p3,\n  author = {{Andrea Lobo}},\n  title = {{{{Protests mount in Peru with at least 21 killed by US-trained security forces}}}},\n  year = {{2022}},\n  month = {{12}},\n  date = {{2022-12-16}},\n  url = {{{URL}}},\n  note = {{Paragraph 3}},\n}}\n")
+        format!("@misc{{lobo2022protests-p3,\n  author = {{Andrea Lobo}},\n  title = {{{{Protests mount in Peru with at least 21 killed by US-trained security forces}}}},\n  howpublished = {{World Socialist Web Site}},\n  year = {{2022}},\n  month = {{12}},\n  date = {{2022-12-16}},\n  url = {{{URL}}},\n  note = {{Paragraph 3}},\n}}\n")
     );
     let csl: serde_json::Value = serde_json::from_str(&x.csl_json).unwrap();
     let item = &csl[0];
@@ -35,6 +35,7 @@ fn a_stated_article_is_cited_with_its_author_date_and_paragraph_url() {
     );
     assert!(item["issued"].get("circa").is_none());
     assert_eq!(item["URL"], URL);
+    assert_eq!(item["container-title"], "World Socialist Web Site");
 }
 
 #[test]

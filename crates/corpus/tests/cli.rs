@@ -199,3 +199,32 @@ fn export_formats_take_a_view_address_and_write_to_a_file() {
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("unknown format xml"), "{}", err(&o));
 }
+
+#[test]
+fn query_prints_what_the_explorer_shows_for_each_url() {
+    let data = fixture_dir();
+    let data = data.to_str().unwrap();
+    let o = corpus(&["query", "--data", data, "", "e=nobody&q=nothing-at-all"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).expect("JSON");
+    let all = &v[0];
+    let ds = corpus::load_dir(&fixture_dir()).unwrap();
+    let c = corpus::compile(&ds).unwrap().corpus;
+    assert_eq!(all["query"], "");
+    assert_eq!(all["articles"].as_array().unwrap().len(), c.articles.len());
+    assert_eq!(all["events"].as_array().unwrap().len(), c.events.len());
+    // Every facet, each with the articles that mention its entity.
+    for e in &c.entities {
+        let mut mentioned: Vec<u32> = e.mentions.iter().map(|m| m.article).collect();
+        mentioned.dedup();
+        assert_eq!(
+            all["facets"][&e.id]["articles"],
+            mentioned.len(),
+            "{}",
+            e.id
+        );
+    }
+    let none = &v[1];
+    assert_eq!(none["articles"].as_array().unwrap().len(), 0);
+    assert_eq!(none["ignored"].as_array().unwrap().len(), 1, "{none}");
+}

@@ -103,6 +103,29 @@ fn byline_forms_are_stated_not_inferred() {
 }
 
 #[test]
+fn the_publication_is_drafted_when_the_text_names_it() {
+    let header = "# Police fire on marchers\n\nBy Jane Doe | 10 Jan 2023";
+    let (record, a) = header_case(&format!("{header}\n\n{BODY}"));
+    assert!(
+        !record.contains("\npublication:") && !record.contains("\ndraft-publication:"),
+        "{record}"
+    );
+    assert!(record.contains("add `publication: NAME"), "{record}");
+    assert_eq!(a.publication, None);
+    let footer = "To contact the WSWS and the\nSocialist Equality Party visit:\n\nwsws.org/contact";
+    let (record, a) = header_case(&format!("{header}\n\n{BODY}\n\n{footer}"));
+    assert!(
+        record.contains("\ndraft-publication: World Socialist Web Site | https://www.wsws.org/"),
+        "{record}"
+    );
+    let p = a
+        .publication
+        .expect("confirmed, the draft is the publication");
+    assert_eq!(p.name, "World Socialist Web Site");
+    assert_eq!(p.url.as_deref(), Some("https://www.wsws.org/"));
+}
+
+#[test]
 fn the_build_reads_the_web_byline_without_import() {
     // A raw file with a full web header needs no record at all.
     let mut ds = small_data();

@@ -23,10 +23,26 @@ fn all_text() -> String {
 }
 
 #[test]
-fn five_articles_in_date_order() {
-    let ids: Vec<&str> = corpus().articles.iter().map(|a| a.id.as_str()).collect();
+fn articles_in_date_order() {
+    let c = corpus();
+    let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    // The five real articles, in this order, whatever other articles join them.
+    let real: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| {
+            [
+                "2022-12-protests-mount",
+                "2023-01-takeover-of-lima",
+                "2023-07-protests-resume",
+                "2024-12-police-state-buildup",
+                "2026-01-crisis-of-rule",
+            ]
+            .contains(id)
+        })
+        .collect();
     assert_eq!(
-        ids,
+        real,
         [
             "2022-12-protests-mount",
             "2023-01-takeover-of-lima",
@@ -34,6 +50,12 @@ fn five_articles_in_date_order() {
             "2024-12-police-state-buildup",
             "2026-01-crisis-of-rule"
         ]
+    );
+    assert!(
+        c.articles
+            .windows(2)
+            .all(|w| (w[0].published.date, &w[0].id) <= (w[1].published.date, &w[1].id)),
+        "{ids:?}"
     );
 }
 
@@ -112,13 +134,15 @@ fn photo_caption_is_a_caption() {
     assert_eq!(captions.len(), 1);
     assert!(captions[0].text.starts_with("Formation of American troops"));
     assert!(captions[0].text.ends_with("Bob Jennings]"));
-    let others: usize = corpus()
-        .articles
-        .iter()
-        .flat_map(|a| &a.paragraphs)
-        .filter(|p| p.kind == ParagraphKind::Caption)
-        .count();
-    assert_eq!(others, 1);
+    // Every caption of the corpus carries a photo credit; no body paragraph is one.
+    for p in corpus().articles.iter().flat_map(|a| &a.paragraphs) {
+        assert_eq!(
+            p.kind == ParagraphKind::Caption,
+            p.text.contains("[Photo:"),
+            "{}",
+            p.text
+        );
+    }
 }
 
 #[test]
@@ -277,11 +301,6 @@ fn longest_match_and_typo_aliases() {
 #[test]
 fn events_cover_1977_to_2026_with_evidence() {
     let c = corpus();
-    assert!(
-        (70..=90).contains(&c.events.len()),
-        "{} events",
-        c.events.len()
-    );
     let first = &c.events[0];
     assert_eq!(
         first.date.start.year, 1917,
@@ -461,7 +480,21 @@ fn binary_round_trip_is_exact_and_small() {
     let bytes = corpus::encode(c);
     let back = corpus::decode(&bytes).unwrap();
     assert_eq!(&back, c);
-    assert!(bytes.len() < 200_000, "{} bytes", bytes.len());
+    // Small: under three bytes for every byte of text (the text, its mentions, figures,
+    // events and search index, in varints; 2.5 today), and under half the JSON export
+    // (0.44). Ratios, so that they hold for a corpus of any size.
+    let text: usize = c
+        .articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.text.len())
+        .sum();
+    let json = corpus::to_json(c).to_string().len();
+    assert!(
+        bytes.len() < 3 * text && bytes.len() * 2 < json,
+        "{} bytes for {text} bytes of text ({json} bytes of JSON)",
+        bytes.len()
+    );
     assert!(corpus::decode(&bytes[..bytes.len() / 2]).is_err());
     assert!(corpus::decode(b"nope").is_err());
 }
@@ -543,11 +576,41 @@ fn curator_sees_uncovered_names_but_no_entity_names() {
 #[test]
 fn header_and_opening_view_come_from_the_articles() {
     let c = corpus();
+    // The number of articles in words, and the months of the first and last.
+    let words = [
+        "No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    ];
+    let n = c.articles.len();
+    let what = match words.get(n) {
+        Some(w) => format!("{w} articles"),
+        None => format!("{n} articles"),
+    };
+    let first = c
+        .articles
+        .iter()
+        .map(|a| a.published.span().0)
+        .min()
+        .unwrap();
+    let last = c
+        .articles
+        .iter()
+        .map(|a| a.published.span().1)
+        .max()
+        .unwrap();
+    let month =
+        |d: corpus::Date| format!("{} {}", corpus::date::MONTHS[d.month as usize - 1], d.year);
     assert_eq!(
         corpus::render::corpus_tagline(c),
-        "Five articles on Peru’s political crisis, December 2022 – January 2026"
+        format!(
+            "{what} on Peru’s political crisis, {} – {}",
+            month(first),
+            month(last)
+        )
     );
-    assert_eq!(corpus::render::opening_years(c), "2022–2026");
+    assert_eq!(
+        corpus::render::opening_years(c),
+        format!("{}–{}", first.year, last.year)
+    );
     let mut one = c.clone();
     one.articles.truncate(1);
     assert_eq!(

@@ -13,6 +13,9 @@
 //!                                      with that address selects) as json (default),
 //!                                      csv-events (or csv), csv-entities, csv-figures or
 //!                                      timelinejs; on stdout, or into FILE
+//! corpus query [--data DIR] QUERY...   what the explorer shows for each URL query
+//!                                      (`q=Kenna&e=lima`), as a JSON array (the
+//!                                      end-to-end tests read their expectations here)
 //! corpus synth N [DATA_DIR]            print a summary of a synthetic corpus of N articles
 //! ```
 //! DATA_DIR defaults to `data` in the workspace root. The command line only reads and
@@ -24,7 +27,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] [--format json|csv|csv-entities|csv-figures|timelinejs] [--query Q] [--base URL] [--out FILE] | corpus synth N [DATA_DIR]";
+const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] [--format json|csv|csv-entities|csv-figures|timelinejs] [--query Q] [--base URL] [--out FILE] | corpus query [--data DIR] QUERY... | corpus synth N [DATA_DIR]";
 
 fn data_dir(arg: Option<&String>) -> PathBuf {
     match arg {
@@ -344,6 +347,35 @@ fn import(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn query(args: &[String]) -> ExitCode {
+    let mut dir = None;
+    let mut queries = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--data" {
+            dir = it.next();
+        } else {
+            queries.push(a.as_str());
+        }
+    }
+    let b = match build(&data_dir(dir)) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let engine = corpus::Engine::new(b.corpus);
+    let out: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|q| corpus::export::query_json(&engine, q))
+        .collect();
+    match serde_json::to_string(&out) {
+        Ok(json) => emit(&(json + "\n")),
+        Err(e) => {
+            eprintln!("corpus query: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -359,6 +391,7 @@ fn main() -> ExitCode {
             }
         }
         Some("import") => import(&args[1..]),
+        Some("query") => query(&args[1..]),
         Some("synth") => {
             let Some(n) = args
                 .get(1)

@@ -5,20 +5,27 @@ use corpus::{compile, load_dir, Compiled, Corpus, DataSet, Error, Source};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// The repository's data folder.
+/// The corpus the tests run on: the repository's data folder, or the folder that
+/// `PCE_DATA_DIR` names (relative to the workspace root, as for the app's build), such as
+/// the six-article corpus `scripts/six-data.sh` assembles in `target/six-data`.
 pub fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    match std::env::var("PCE_DATA_DIR") {
+        Ok(d) if !d.is_empty() => root.join(d),
+        _ => root.join("data"),
+    }
 }
 
 /// The real corpus, compiled once per test binary.
 pub fn real() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
-        let ds = load_dir(&data_dir()).expect("data/ loads");
+        let ds = load_dir(&data_dir()).expect("the data folder loads");
         match compile(&ds) {
             Ok(c) => c,
             Err(errs) => panic!(
-                "data/ has errors:\n{}",
+                "{} has errors:\n{}",
+                data_dir().display(),
                 errs.iter()
                     .map(|e| e.to_string())
                     .collect::<Vec<_>>()
