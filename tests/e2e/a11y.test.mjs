@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, newPage, openView, VIEWS, DIST } from './helpers.mjs';
+import { serve, launch, newPage, openView, VIEWS, SPECIAL_VIEWS, DIST } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(DIST); browser = await launch(); });
@@ -38,3 +38,20 @@ for (const [width, height, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]
   }
 }
 
+
+test('axe finds no violation in the sub-path build nor on the fatal message, at both sizes, light and dark', async () => {
+  const found = [];
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    for (const scheme of ['light', 'dark']) {
+      for (const [name, open] of SPECIAL_VIEWS) {
+        const { t, close } = await open(browser, { width, height, init: (page) => page.emulateMedia({ colorScheme: scheme }) });
+        const result = await new AxeBuilder({ page: t.page }).withTags(TAGS).analyze();
+        assert.ok(result.passes.length > 5, `${name}: axe ran its rules`);
+        found.push(...describe(result.violations).map((l) => `${name} ${width} ${scheme}: ${l}`));
+        assert.deepEqual(t.problems.console, [], name);
+        await close();
+      }
+    }
+  }
+  assert.deepEqual(found, []);
+});

@@ -12,6 +12,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DIST = process.env.DIST_DIR || path.join(ROOT, 'dist');
 export const DIST_SUB = process.env.DIST_SUB_DIR || path.join(ROOT, 'target', 'dist-sub');
 export const SUB_PATH = '/explorer/sub/';
+export const DIST_HOOKS = process.env.DIST_HOOKS_DIR || path.join(ROOT, 'target', 'dist-hooks');
 export const SHOTS = path.join(ROOT, 'screenshots');
 /**
  * The data folder the app under test was built from: `PCE_DATA_DIR`, as for the build
@@ -231,3 +232,39 @@ export async function openView(page, base, name, q) {
     await page.locator('.col.right .col-body mark').first().waitFor();
   }
 }
+
+/**
+ * Views the VIEWS walk cannot reach through a query string, for the accessibility, HTML and
+ * CSP walks: the sub-path build's first screen, and the fatal message after a panic (the
+ * build with test hooks). Each `open(browser, opts)` serves its build (with `headers`),
+ * opens the view in a fresh page (see newPage; `init(page)` runs before it loads) and
+ * returns `{ t, close }`; the panic's own
+ * console error is expected and taken off `t.problems`.
+ */
+export const SPECIAL_VIEWS = [
+  ['sub-path', async (browser, { headers = {}, init = async () => {}, ...opts } = {}) => {
+    const server = await serve(DIST_SUB, { prefix: SUB_PATH, headers });
+    const t = await newPage(browser, { allowed: [server.origin], ...opts });
+    await init(t.page);
+    await t.page.goto(server.url);
+    await ready(t.page);
+    return { t, close: async () => { await t.context.close(); await server.close(); } };
+  }],
+  ['panic-message', async (browser, { headers = {}, init = async () => {}, ...opts } = {}) => {
+    if (!fs.existsSync(path.join(DIST_HOOKS, 'index.html'))) {
+      throw new Error(`no build with test hooks in ${DIST_HOOKS}; build it with: PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hooks`);
+    }
+    const server = await serve(DIST_HOOKS, { headers });
+    const t = await newPage(browser, { allowed: [server.origin], ...opts });
+    await init(t.page);
+    await t.page.goto(`${server.url}?q=Kenna`);
+    await ready(t.page);
+    await t.page.waitForFunction(() => typeof window.wasmBindings?.pce_test_panic === 'function');
+    await t.page.evaluate(() => { try { window.wasmBindings.pce_test_panic('a walk of the fatal message'); } catch { /* the trap that follows */ } });
+    await t.page.waitForSelector('#fatal-error');
+    const panics = t.problems.console.filter((m) => m.startsWith('panicked at '));
+    assert.equal(panics.length, 1, `the panic is logged once: ${t.problems.console.join('\n')}`);
+    t.problems.console = t.problems.console.filter((m) => !m.startsWith('panicked at '));
+    return { t, close: async () => { await t.context.close(); await server.close(); } };
+  }],
+];

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serve, launch, newPage, openView, VIEWS, DIST } from './helpers.mjs';
+import { serve, launch, newPage, openView, VIEWS, SPECIAL_VIEWS, DIST } from './helpers.mjs';
 
 const VNU = createRequire(import.meta.url)('vnu-jar');
 
@@ -32,7 +32,7 @@ function check(files) {
     .map((m) => `${path.basename(decodeURIComponent(m.url || ''))}:${m.lastLine ?? '?'}: ${m.message}`);
 }
 
-test('dist/index.html and the rendered DOM of every view are valid HTML', async () => {
+test('dist/index.html and the rendered DOM of every view (the sub-path build and the fatal message too) are valid HTML', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-vnu-'));
   const files = [path.join(DIST, 'index.html')];
   for (const [width, height, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
@@ -45,6 +45,14 @@ test('dist/index.html and the rendered DOM of every view are valid HTML', async 
     }
     assert.deepEqual(t.problems.console, []);
     await t.context.close();
+    for (const [name, open] of SPECIAL_VIEWS) {
+      const special = await open(browser, { width, height });
+      const file = path.join(dir, `${name}-${tag}.html`);
+      fs.writeFileSync(file, '<!doctype html>\n' + await special.t.page.evaluate(() => document.documentElement.outerHTML));
+      files.push(file);
+      assert.deepEqual(special.t.problems.console, [], name);
+      await special.close();
+    }
   }
   const errors = check(files);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, openView, VIEWS, DIST, ROOT, expected } from './helpers.mjs';
+import { serve, launch, newPage, openView, VIEWS, SPECIAL_VIEWS, DIST, ROOT, expected } from './helpers.mjs';
 import { POLICY } from '../../scripts/csp.mjs';
 
 let browser;
@@ -58,6 +58,21 @@ test('every view works under the policy sent as a header, with no violation', as
   assert.deepEqual(t.problems.foreign, []);
   await t.context.close();
   await server.close();
+});
+
+test('the sub-path build and the fatal message run under the policy sent as a header, with no violation', async () => {
+  for (const [name, open] of SPECIAL_VIEWS) {
+    let violations;
+    const { t, close } = await open(browser, {
+      headers: { 'content-security-policy': `${POLICY}; frame-ancestors 'self'` },
+      init: async (page) => { violations = await watchViolations(page); },
+    });
+    const seen = await violations();
+    assert.deepEqual(seen, [], name);
+    assert.deepEqual(t.problems.console, [], name);
+    assert.deepEqual(t.problems.foreign, [], name);
+    await close();
+  }
 });
 
 test('the policy is enforced: without wasm-unsafe-eval the app cannot start', async () => {
