@@ -244,7 +244,20 @@ async function webkit() {
         goto: async (url) => { await leaving(); await d.get(url); await arrived(); },
         reload: async () => { await leaving(); await d.navigate().refresh(); await arrived(); },
         url: () => d.getCurrentUrl(),
-        clickSelector: async (s) => { const { By } = await import('selenium-webdriver'); await d.findElement(By.css(s)).click(); },
+        clickSelector: async (s) => {
+          // WebKitWebDriver refuses a click on an element that is still moving (a layout
+          // settling after a render): let two frames pass and try again, at most thrice.
+          const { By, error } = await import('selenium-webdriver');
+          for (let i = 0; ; i++) {
+            try {
+              await d.findElement(By.css(s)).click();
+              return;
+            } catch (e) {
+              if (!(e instanceof error.ElementNotInteractableError) || i === 2) throw e;
+              await run('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+            }
+          }
+        },
         press: (key) => d.actions().sendKeys(KEYS[key] ?? key).perform(),
         type: (text) => d.actions().sendKeys(text).perform(),
         drag: async ([x0, y0], [x1, y1]) => {
