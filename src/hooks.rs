@@ -219,6 +219,21 @@ struct Tagged {
     kind: String,
 }
 
+/// A card that takes the focus: when it opens (or shows another `item`), the focus moves
+/// to its title (`title_id`); when it closes, back to what had it before.
+#[hook]
+pub fn use_card_focus(item: u32, title_id: &'static str) {
+    use_effect_with(item, move |_| {
+        let before = dom::active_element();
+        dom::focus_id(title_id);
+        move || {
+            if let Some(el) = before {
+                dom::focus(&el);
+            }
+        }
+    });
+}
+
 /// Is the page being printed? (From `beforeprint` to `afterprint`.)
 #[hook]
 pub fn use_printing() -> bool {

@@ -3,7 +3,6 @@
 
 use super::kind_singular;
 use super::link::{action_link, link};
-use crate::dom;
 use crate::engine;
 use crate::store::{use_dispatch, use_select, use_store};
 use corpus::render::{count, date_label, short_date};
@@ -29,16 +28,7 @@ pub fn EntityCard(props: &EntityCardProps) -> Html {
     let filtered = *use_select(move |s| s.state().entities.contains(&e));
     let store = use_store();
     let dispatch = use_dispatch();
-    // Focus moves into the card, and back where it was when the card closes.
-    use_effect_with(e, |_| {
-        let before = dom::active_element();
-        dom::focus_id("entity-card-title");
-        move || {
-            if let Some(el) = before {
-                dom::focus(&el);
-            }
-        }
-    });
+    crate::hooks::use_card_focus(e, "entity-card-title");
     let Ok(engine) = engine() else {
         return html! {};
     };

@@ -3,7 +3,6 @@
 //! and the change from the one before (`corpus::view::measure_rows`).
 
 use super::link::action_link;
-use crate::dom;
 use crate::engine;
 use crate::store::{use_dispatch, use_store};
 use corpus::render::short_date;
@@ -24,16 +23,7 @@ pub fn MeasureCard(props: &MeasureCardProps) -> Html {
     crate::rendered!("MeasureCard");
     let store = use_store();
     let dispatch = use_dispatch();
-    // Focus moves into the card, and back where it was when the card closes.
-    use_effect_with(props.measure, |_| {
-        let before = dom::active_element();
-        dom::focus_id("measure-card-title");
-        move || {
-            if let Some(el) = before {
-                dom::focus(&el);
-            }
-        }
-    });
+    crate::hooks::use_card_focus(props.measure, "measure-card-title");
     let Ok(engine) = engine() else {
         return html! {};
     };

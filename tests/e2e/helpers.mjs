@@ -268,3 +268,26 @@ export const SPECIAL_VIEWS = [
     return { t, close: async () => { await t.context.close(); await server.close(); } };
   }],
 ];
+
+/**
+ * A host page (to serve from another origin) that embeds the explorer at `appUrl` in an
+ * iframe `#peru-explorer`: it records the explorer's messages in `window.messages`, resizes
+ * the frame to the height it reports, and sends it commands with `window.send(m)`; `extra`
+ * is more markup after the frame.
+ */
+export function embedHostPage(appUrl, extra = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+    <h1>Host page</h1>
+    <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${appUrl}?embed=1" style="width:100%;border:0" height="300"></iframe>
+    ${extra}
+    <script>
+      window.messages = [];
+      window.addEventListener('message', (e) => {
+        const f = document.getElementById('peru-explorer');
+        if (e.source !== f.contentWindow) return;
+        window.messages.push(e.data);
+        if (e.data.type === 'pce:height') f.style.height = Math.ceil(e.data.height) + 'px';
+      });
+      window.send = (m) => document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');
+    </script></body></html>`;
+}

@@ -1,7 +1,7 @@
 // Static hosting under a sub-path, and embedding in a cross-origin iframe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, resultCount, DIST, DIST_SUB, SUB_PATH, expected } from './helpers.mjs';
+import { serve, launch, newPage, ready, resultCount, embedHostPage, DIST, DIST_SUB, SUB_PATH, expected } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,20 +32,7 @@ test('the sub-path build works under its path, with links and reload', async () 
 test('embedded in a cross-origin iframe: compact, resizes, obeys the host, validates messages', async () => {
   const app = await serve(DIST);
   // The host lives on another origin (other host name and port).
-  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
-    <h1>Host page</h1>
-    <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${app.url}?embed=1" style="width:100%;border:0" height="300"></iframe>
-    <iframe id="sibling" title="Another frame of the host" srcdoc="<script>window.sendToExplorer = (m) => parent.document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');</script>"></iframe>
-    <script>
-      window.messages = [];
-      window.addEventListener('message', (e) => {
-        const f = document.getElementById('peru-explorer');
-        if (e.source !== f.contentWindow) return;
-        window.messages.push(e.data);
-        if (e.data.type === 'pce:height') f.style.height = Math.ceil(e.data.height) + 'px';
-      });
-      window.send = (m) => document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');
-    </script></body></html>`;
+  const hostPage = embedHostPage(app.url, `<iframe id="sibling" title="Another frame of the host" srcdoc="<script>window.sendToExplorer = (m) => parent.document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');</script>"></iframe>`);
   const host = await serve(null, { pages: { '/': hostPage }, host: 'localhost' });
   assert.notEqual(host.origin, app.origin);
   const t = await newPage(browser, { allowed: [app.origin, host.origin] });

@@ -116,22 +116,27 @@ async function chromium() {
       const p = new Page('chromium');
       page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') p.problems.push(`${m.type()}: ${m.text()}`); });
       page.on('pageerror', (e) => p.problems.push(`uncaught: ${e}`));
-      Object.assign(p, {
-        eval: (src) => page.evaluate(src),
-        goto: (url) => page.goto(url),
-        reload: () => page.reload(),
-        url: async () => page.url(),
-        clickSelector: (s) => page.click(s),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
-        drag: (from, to) => mouseDrag(page.mouse, from, to),
-        setSize: (w, h) => page.setViewportSize({ width: w, height: h }),
-        close: () => context.close(),
-      });
+      attachPage(p, page, context, (w, h) => page.setViewportSize({ width: w, height: h }));
       return p;
     },
     close: () => browser.close(),
   };
+}
+
+/** The Page methods of a Playwright or Puppeteer page (the two APIs agree on these). */
+function attachPage(p, page, context, setSize) {
+  Object.assign(p, {
+    eval: (src) => page.evaluate(src),
+    goto: (url) => page.goto(url),
+    reload: () => page.reload(),
+    url: async () => page.url(),
+    clickSelector: (s) => page.click(s),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    drag: (from, to) => mouseDrag(page.mouse, from, to),
+    setSize,
+    close: () => context.close(),
+  });
 }
 
 async function mouseDrag(mouse, [x0, y0], [x1, y1]) {
@@ -162,18 +167,7 @@ async function firefox() {
       const p = new Page('firefox');
       page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warn') p.problems.push(`${m.type()}: ${m.text()}`); });
       page.on('pageerror', (e) => p.problems.push(`uncaught: ${e}`));
-      Object.assign(p, {
-        eval: (src) => page.evaluate(src),
-        goto: (url) => page.goto(url),
-        reload: () => page.reload(),
-        url: async () => page.url(),
-        clickSelector: (s) => page.click(s),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
-        drag: (from, to) => mouseDrag(page.mouse, from, to),
-        setSize: (w, h) => page.setViewport({ width: w, height: h }),
-        close: () => context.close(),
-      });
+      attachPage(p, page, context, (w, h) => page.setViewport({ width: w, height: h }));
       return p;
     },
     close: () => browser.close(),

@@ -9,7 +9,7 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, DIST, ROOT, expected } from '../e2e/helpers.mjs';
+import { serve, DIST, ROOT, expected, embedHostPage } from '../e2e/helpers.mjs';
 
 /** How many articles the results list shows for a URL query, read from the corpus. */
 const shown = (q) => Math.min(expected(q).articles.length, 20);
@@ -225,18 +225,7 @@ export function flows(name) {
   });
 
   test(`${name}: embedded in a cross-origin iframe: ready, its height, and the host's search`, async () => {
-    const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
-      <h1>Host page</h1>
-      <iframe id="peru-explorer" title="Peru Crisis Explorer" src="${server.url}?embed=1" style="width:100%;border:0" height="300"></iframe>
-      <script>
-        window.messages = [];
-        window.addEventListener('message', (e) => {
-          const f = document.getElementById('peru-explorer');
-          if (e.source !== f.contentWindow) return;
-          window.messages.push(e.data);
-          if (e.data.type === 'pce:height') f.style.height = Math.ceil(e.data.height) + 'px';
-        });
-      </script></body></html>`;
+    const hostPage = embedHostPage(server.url);
     const host = await serve(null, { pages: { '/': hostPage }, host: 'localhost' });
     try {
       const page = await open('', { base: host.url });
