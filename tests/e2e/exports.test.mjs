@@ -183,3 +183,95 @@ test('Cite offers plain text, BibTeX and CSL-JSON for a paragraph, saying what i
     await t.context.close();
   }
 });
+
+/** The picture menu's download of one format, by keyboard: file name and bytes. */
+async function savePicture(page, format) {
+  const menu = page.locator('details.save-picture');
+  if (!(await menu.evaluate((d) => d.open))) {
+    await menu.locator('summary').focus();
+    await page.keyboard.press('Enter');
+  }
+  await menu.getByRole('button', { name: format === 'svg' ? 'SVG (vector)' : 'PNG (image)' }).focus();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  await page.waitForFunction((n) => document.querySelector('.save-status')?.textContent === `Saved ${n}.`, file.suggestedFilename());
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+/** An SVG file as Python's ElementTree reads it: size, texts, marks, attributes seen. */
+function readSvg(bytes) {
+  const script = `
+import json, sys, xml.etree.ElementTree as ET
+root = ET.fromstring(sys.stdin.buffer.read())
+NS = '{http://www.w3.org/2000/svg}'
+out = {'tag': root.tag, 'width': float(root.get('width')), 'height': float(root.get('height')),
+       'texts': [t.text or '' for t in root.iter(NS + 'text')],
+       'marks': sorted(e.get('data-key') for e in root.iter() if e.get('data-key')),
+       'attrs': sorted({a for e in root.iter() for a in e.attrib}),
+       'paints': sorted({e.get(a) for e in root.iter() for a in ('fill', 'stroke') if e.get(a)})}
+print(json.dumps(out))`;
+  return JSON.parse(execFileSync('python3', ['-c', script], { input: bytes }).toString());
+}
+
+test('the timeline saved as SVG and PNG is the drawing on screen, with the selection, key and source', async () => {
+  for (const [width, height, name] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+    const t = await openApp(browser, server, VIEW, { width, height });
+    const { page } = t;
+    await page.waitForSelector('#timeline-graph [data-key]');
+    const live = await page.evaluate(() => ({
+      marks: [...document.querySelectorAll('#timeline-graph [data-key]')]
+        .filter((m) => getComputedStyle(m).display !== 'none').map((m) => m.dataset.key).sort(),
+      status: document.querySelector('.timeline-tools .status').textContent.trim(),
+      width: Number(document.getElementById('timeline-graph').getAttribute('width')),
+    }));
+    assert.ok(live.marks.length > 0, 'the drawing has marks');
+    const svg = await savePicture(page, 'svg');
+    assert.equal(svg.name, 'peru-crisis-timeline-2023-01-01-to-2023-12-31.svg');
+    const s = readSvg(svg.bytes);
+    assert.equal(s.tag, '{http://www.w3.org/2000/svg}svg');
+    assert.deepEqual(s.marks, live.marks, 'every mark on screen, and only those');
+    assert.ok(s.width >= live.width, `${s.width} px wide holds the ${live.width} px drawing`);
+    const texts = s.texts.join('\n');
+    assert.ok(s.texts.includes('Peru Crisis Explorer: timeline'), 'a title');
+    assert.match(texts, /Place: Lima · Events dated 1 Jan 2023 – 31 Dec 2023/, 'the selection in words');
+    assert.ok(texts.replace(/\n/g, ' ').includes(live.status), 'the window and what lies outside it, as on screen');
+    for (const key of ['Key:', 'stated date', 'resolved or inferred date', 'article, when published', 'faded: does not match the selection']) {
+      assert.ok(s.texts.includes(key), `the key says "${key}"`);
+    }
+    const view = texts.replace(/\n/g, " ").match(/This view: (\S+)/);
+    assert.ok(view, texts);
+    assert.equal(new URL(view[1]).search, new URL(page.url()).search, "the source line gives the view’s address");
+    // Styles written as presentation attributes in plain colours: no stylesheet, class,
+    // inline style, focus stop or CSS-only colour left for another program to miss.
+    for (const gone of ['class', 'style', 'tabindex', 'role']) assert.ok(!s.attrs.includes(gone), `no ${gone} attribute`);
+    for (const paint of s.paints) assert.match(paint, /^(none|rgb\(\d+, \d+, \d+\)|url\(.+\))$/, paint);
+
+    const png = await savePicture(page, 'png');
+    assert.equal(png.name, 'peru-crisis-timeline-2023-01-01-to-2023-12-31.png');
+    assert.equal(png.bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'a PNG file');
+    assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [2 * s.width, 2 * s.height], 'the SVG at twice its size');
+    const menu = await page.locator('.save-menu').boundingBox();
+    assert.ok(menu.x >= 0 && menu.x + menu.width <= width, `the menu fits the ${name} screen`);
+    assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+    await shot(page, `exports-picture-${name}`);
+    assertClean(t);
+    await t.context.close();
+  }
+});
+
+test('a picture maker that cannot load says so, and a second try works', async () => {
+  const t = await openApp(browser, server, '');
+  const { page } = t;
+  await page.waitForSelector('#timeline-graph [data-key]');
+  await page.route('**/picture.js', (r) => r.abort());
+  await page.click('details.save-picture summary');
+  await page.getByRole('button', { name: 'SVG (vector)' }).click();
+  await page.waitForFunction(() => /Could not load the picture maker/.test(document.querySelector('.save-status')?.textContent));
+  assert.equal(await page.locator('.save-status').getAttribute('role'), 'status');
+  await page.unroute('**/picture.js');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG (vector)' }).click()]);
+  assert.equal(file.suggestedFilename(), 'peru-crisis-timeline.svg');
+  // The aborted request is the only console line.
+  t.problems.console = t.problems.console.filter((m) => !/picture\.js|ERR_FAILED/.test(m));
+  assertClean(t);
+  await t.context.close();
+});

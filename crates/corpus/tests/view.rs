@@ -446,3 +446,25 @@ fn readers_see_titles_not_article_ids_in_the_notes() {
         "in “X”, 21–27 Jul; not 2023-01-xy"
     );
 }
+
+#[test]
+fn a_saved_picture_says_in_words_what_the_view_selects() {
+    use corpus::render::selection_summary;
+    use corpus::state::parse_query;
+    let c = corpus();
+    let say = |q: &str| selection_summary(c, &parse_query(c, q).state);
+    assert_eq!(say(""), "Everything in the explorer");
+    let kenna = &c.entities[c.entity_ix("lisa-kenna").expect("Kenna") as usize];
+    assert_eq!(
+        say("q=Kenna&e=lisa-kenna&from=2023-01-01&to=2023-03-31"),
+        format!(
+            "Search “Kenna” · Person: {} · Events dated 1 Jan 2023 – 31 Mar 2023",
+            kenna.name
+        )
+    );
+    assert_eq!(
+        say("from=2023-01-01&on=published"),
+        "Articles published from 1 Jan 2023"
+    );
+    assert_eq!(say("to=2023-03-31"), "Events dated until 31 Mar 2023");
+}

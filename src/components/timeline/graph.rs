@@ -270,6 +270,7 @@ pub fn Graph(props: &GraphProps) -> Html {
                 <button type="button" onclick={on(Ctl::whole)}>{ "Whole range" }</button>
                 <button type="button" onclick={on(Ctl::range_to_view)} title="Set the date filter of the whole explorer to the dates in view">{ "Filter to these dates" }</button>
                 <Legend />
+                <super::picture::SavePicture {hide} />
                 <p class="status">{ status(&l.0, &v) }</p>
             </div>
             // No width until the panel is measured (before the first paint): the drawing

@@ -9,13 +9,15 @@
 //!   not match the filters;
 //! - [`gestures`]: wheel, drag, pinch, keys, clicks: how the reader moves it;
 //! - [`draw`]: the drawing's rows and mark builders;
-//! - [`list`]: the chronological list (also the print view).
+//! - [`list`]: the chronological list (also the print view);
+//! - [`picture`]: "Save picture": the drawing as SVG or PNG (made by `src/picture.js`).
 
 pub mod draw;
 pub mod gestures;
 pub mod graph;
 pub mod layers;
 pub mod list;
+pub mod picture;
 
 use super::event_card::EventCard;
 use crate::engine;
