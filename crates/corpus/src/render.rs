@@ -358,6 +358,53 @@ pub fn date_label(d: &DateSpec) -> String {
     }
 }
 
+/// What a view selects, in words, for the saved timeline picture: `Search “Kenna” ·
+/// Person: Lisa Kenna · Events dated 1 Jan 2023 – 31 Mar 2023`; `Everything in the
+/// explorer` when nothing is filtered. Names come from the corpus, in the order chosen.
+pub fn selection_summary(c: &Corpus, s: &crate::state::AppState) -> String {
+    let mut parts = Vec::new();
+    let text = s.text.trim();
+    if !text.is_empty() {
+        parts.push(format!("Search “{text}”"));
+    }
+    for e in s
+        .entities
+        .iter()
+        .filter_map(|&e| c.entities.get(e as usize))
+    {
+        // Spelled out, not upper-cased at run time (Unicode's case tables cost the wasm 10 KB).
+        let kind = match e.kind {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Place => "Place",
+            EntityKind::Event => "Named event",
+        };
+        parts.push(format!("{kind}: {}", e.name));
+    }
+    if !s.kinds.is_empty() {
+        let kinds: Vec<&str> = s.kinds.iter().map(|k| k.as_str()).collect();
+        parts.push(format!("Names of kind {}", kinds.join(", ")));
+    }
+    if let Some((a, b)) = s.range {
+        let what = match s.range_field {
+            crate::query::DateField::Event => "Events dated",
+            crate::query::DateField::Published => "Articles published",
+        };
+        // Year 1 and year 9999 stand for an open end (state::parse_query).
+        parts.push(match (a.year <= 1, b.year >= 9999) {
+            (true, true) => format!("{what} at any time"),
+            (true, false) => format!("{what} until {}", short_date(b)),
+            (false, true) => format!("{what} from {}", short_date(a)),
+            (false, false) => format!("{what} {} – {}", short_date(a), short_date(b)),
+        });
+    }
+    if parts.is_empty() {
+        "Everything in the explorer".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,52 +594,5 @@ mod tests {
         assert!(ev.iter().skip(1).all(|x| !x.entity.unwrap().2));
         let fig: String = r.iter().filter(|x| x.figure.is_some()).map(piece).collect();
         assert_eq!(fig, "at least 20,000 people");
-    }
-}
-
-/// What a view selects, in words, for the saved timeline picture: `Search “Kenna” ·
-/// Person: Lisa Kenna · Events dated 1 Jan 2023 – 31 Mar 2023`; `Everything in the
-/// explorer` when nothing is filtered. Names come from the corpus, in the order chosen.
-pub fn selection_summary(c: &Corpus, s: &crate::state::AppState) -> String {
-    let mut parts = Vec::new();
-    let text = s.text.trim();
-    if !text.is_empty() {
-        parts.push(format!("Search “{text}”"));
-    }
-    for e in s
-        .entities
-        .iter()
-        .filter_map(|&e| c.entities.get(e as usize))
-    {
-        // Spelled out, not upper-cased at run time (Unicode's case tables cost the wasm 10 KB).
-        let kind = match e.kind {
-            EntityKind::Person => "Person",
-            EntityKind::Organization => "Organization",
-            EntityKind::Place => "Place",
-            EntityKind::Event => "Named event",
-        };
-        parts.push(format!("{kind}: {}", e.name));
-    }
-    if !s.kinds.is_empty() {
-        let kinds: Vec<&str> = s.kinds.iter().map(|k| k.as_str()).collect();
-        parts.push(format!("Names of kind {}", kinds.join(", ")));
-    }
-    if let Some((a, b)) = s.range {
-        let what = match s.range_field {
-            crate::query::DateField::Event => "Events dated",
-            crate::query::DateField::Published => "Articles published",
-        };
-        // Year 1 and year 9999 stand for an open end (state::parse_query).
-        parts.push(match (a.year <= 1, b.year >= 9999) {
-            (true, true) => format!("{what} at any time"),
-            (true, false) => format!("{what} until {}", short_date(b)),
-            (false, true) => format!("{what} from {}", short_date(a)),
-            (false, false) => format!("{what} {} – {}", short_date(a), short_date(b)),
-        });
-    }
-    if parts.is_empty() {
-        "Everything in the explorer".into()
-    } else {
-        parts.join(" · ")
     }
 }
