@@ -102,6 +102,7 @@ fn Shell() -> Html {
                     <p class="tagline">{ corpus::render::corpus_tagline(corpus) }</p>
                 </div>
                 <SearchBox />
+                <PrintedView />
                 if l.embed {
                     <FullLink />
                 }
@@ -190,5 +191,30 @@ fn LiveCount() -> Html {
         <div id="live-count" class="visually-hidden" aria-live="polite" aria-atomic="true">
             { corpus::view::live_count(&results.0) }
         </div>
+    }
+}
+
+/// On paper, under the title: what the printed view selects and its address (filled in
+/// when printing starts, so it never re-renders while the reader moves around).
+#[component]
+fn PrintedView() -> Html {
+    crate::rendered!("PrintedView");
+    let printing = hooks::use_printing();
+    let store = crate::store::use_store();
+    let text = printing
+        .then(|| {
+            let engine = engine().ok()?;
+            let c = engine.corpus();
+            let mut state = store.snapshot().state().clone();
+            state.embed = false;
+            let what = corpus::render::selection_summary(c, &state);
+            Some(format!(
+                "{what}. This view: {}",
+                crate::dom::absolute_url(&to_query(c, &state))
+            ))
+        })
+        .flatten();
+    html! {
+        <p class="print-only print-view">{ text.unwrap_or_default() }</p>
     }
 }

@@ -74,6 +74,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let Some(a) = c.articles.get(article as usize) else {
         return html! {};
     };
+    let article_url = crate::dom::absolute_url(&corpus::state::to_query(
+        c,
+        &corpus::state::AppState {
+            article: Some(article),
+            ..Default::default()
+        },
+    ));
     let paragraphs = (0..a.paragraphs.len() as u32).map(|i| {
         let hits = hits.get(i as usize).cloned().unwrap_or_default();
         html! { <ParagraphView key={i} {article} index={i} {hits} target={target == Some(i)} /> }
@@ -116,6 +123,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </dl>
                 <Legend />
                 <Figures {article} />
+                // On paper the links are addresses: the article's, and each paragraph's
+                // from the ¶ number printed beside it.
+                <p class="print-only print-address">
+                    { "In the explorer: " }<span class="url">{ article_url.clone() }</span>
+                    { ". Paragraph N (¶N beside it): " }<span class="url">{ format!("{article_url}&p=pN") }</span>
+                </p>
             </header>
             <div class="article-body">{ for paragraphs }</div>
         </section>

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, assertClean, shot, ROOT, DIST } from './helpers.mjs';
+import { serve, launch, openApp, assertClean, shot, expected, corpusJson, ROOT, DIST } from './helpers.mjs';
 
 const TIMELINEJS = process.env.TIMELINEJS_DIR || path.join(ROOT, 'bench/node_modules/@knight-lab/timelinejs/dist');
 const CLI = path.join(ROOT, 'target/debug/corpus');
@@ -272,6 +272,81 @@ test('a picture maker that cannot load says so, and a second try works', async (
   assert.equal(file.suggestedFilename(), 'peru-crisis-timeline.svg');
   // The aborted request is the only console line.
   t.problems.console = t.problems.console.filter((m) => !/picture\.js|ERR_FAILED/.test(m));
+  assertClean(t);
+  await t.context.close();
+});
+
+/** The printable width of a paper at print.css's margins (15 mm each side), in CSS px. */
+const PAPERS = [['A4', 210], ['Letter', 215.9]].map(([format, mm]) => [format, Math.floor(((mm - 30) / 25.4) * 96)]);
+
+/** Print the page as on paper of `width` px: beforeprint fired, print media. */
+async function asPrinted(page, width) {
+  await page.setViewportSize({ width, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => document.querySelector('.print-view')?.textContent.includes('This view:'));
+}
+
+/** What a printed page shows that it should not, or cuts: controls, sideways overflow. */
+function printProblems(page) {
+  return page.evaluate(() => {
+    const out = [];
+    if (document.scrollingElement.scrollWidth > innerWidth) out.push(`page ${document.scrollingElement.scrollWidth} px wide on ${innerWidth}`);
+    for (const el of document.querySelectorAll('button, input, select, textarea, summary')) {
+      if (el.checkVisibility() && el.tagName !== 'SUMMARY') out.push(`a control is printed: ${el.outerHTML.slice(0, 80)}`);
+    }
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 1 && el.checkVisibility() && (r.left < -1 || r.right > innerWidth + 1)) { out.push(`cut at the edge: ${el.outerHTML.slice(0, 80)}`); break; }
+    }
+    return out;
+  });
+}
+
+test('an article prints on A4 and Letter with its provenance opened out and every paragraph’s number and address', async () => {
+  const article = corpusJson().articles[0];
+  const t = await openApp(browser, server, `a=${article.id}`);
+  const { page } = t;
+  await page.waitForSelector('#reader .para');
+  for (const [format, width] of PAPERS) {
+    await asPrinted(page, width);
+    assert.deepEqual(await printProblems(page), [], format);
+    const seen = await page.evaluate(() => ({
+      paras: document.querySelectorAll('#reader .para').length,
+      numbers: [...document.querySelectorAll('#reader .para .para-link')].filter((a) => a.checkVisibility()).map((a) => a.textContent),
+      reasons: [...document.querySelectorAll('#reader .provenance details > p')].map((p) => p.checkVisibility()),
+      address: document.querySelector('#reader .print-address')?.textContent ?? '',
+    }));
+    assert.equal(seen.numbers.length, seen.paras, `${format}: every paragraph's number is printed`);
+    assert.deepEqual(seen.numbers, seen.numbers.map((_, i) => `¶${i + 1}`));
+    assert.ok(seen.reasons.length > 0 && seen.reasons.every(Boolean), `${format}: every reason is printed`);
+    assert.ok(seen.address.includes(`?a=${article.id}`) && seen.address.includes(`?a=${article.id}&p=pN`), seen.address);
+    const pdf = (await page.pdf({ format })).toString('latin1');
+    assert.ok((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length >= 1, `${format}: a PDF with pages`);
+    assert.match(pdf, format === 'A4' ? /\/MediaBox \[0 0 595\.\d+ 842\.\d+\]/ : /\/MediaBox \[0 0 612 792\]/);
+    if (format === 'A4') await shot(page, 'print-article-a4');
+  }
+  assertClean(t);
+  await t.context.close();
+});
+
+test('the timeline’s list prints on A4 and Letter with what the view selects and its address', async () => {
+  const view = `${VIEW}&timeline=list`;
+  const want = expected(VIEW);
+  const t = await openApp(browser, server, view);
+  const { page } = t;
+  for (const [format, width] of PAPERS) {
+    await asPrinted(page, width);
+    assert.deepEqual(await printProblems(page), [], format);
+    const seen = await page.evaluate(() => ({
+      events: [...document.querySelectorAll('.timeline-list li')].filter((li) => li.checkVisibility()).length,
+      head: document.querySelector('.print-view').textContent,
+    }));
+    assert.ok(seen.events >= want.events.length, `${format}: ${seen.events} list lines for ${want.events.length} events`);
+    assert.match(seen.head, /^Place: .+ · Events dated 1 Jan 2023 – 31 Dec 2023\. This view: http:\/\/127\.0\.0\.1:\d+\/\?/);
+    assert.ok((await page.pdf({ format })).length > 1000, `${format}: a PDF`);
+    if (format === 'A4') await shot(page, 'print-list-a4');
+  }
   assertClean(t);
   await t.context.close();
 });
