@@ -22,7 +22,7 @@ pub fn FilterPanel() -> Html {
     html! {
         <aside class="filters" aria-labelledby="filters-title">
             <details class="filters-box" open={*open_at_start}>
-                <summary><h2 id="filters-title">{ "Filters" }</h2></summary>
+                <summary><h2 id="filters-title">{ "Filters" }</h2><FilterCount /></summary>
                 if any {
                     <ActiveFilters />
                 }
@@ -30,6 +30,22 @@ pub fn FilterPanel() -> Html {
                 { for EntityKind::ALL.into_iter().map(|k| html! { <Facet kind={k} /> }) }
             </details>
         </aside>
+    }
+}
+
+/// How many of the panel's filters are in use (names, dates, kinds), beside its title: a
+/// folded panel (on a phone, embedded) still says that the results are filtered.
+#[component]
+fn FilterCount() -> Html {
+    crate::rendered!("FilterCount");
+    let n = *use_select(|s| {
+        let st = s.state();
+        st.entities.len() + usize::from(st.range.is_some()) + usize::from(!st.kinds.is_empty())
+    });
+    html! {
+        if n > 0 {
+            <span class="filter-count">{ format!("· {n} in use") }</span>
+        }
     }
 }
 

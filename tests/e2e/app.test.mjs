@@ -251,3 +251,18 @@ test('the footer credits the publications of the articles, each once, from the d
   clean(t);
   await t.context.close();
 });
+
+test('a folded filter panel (phone, embedded) says how many of its filters are in use', async () => {
+  for (const q of ['e=lima&from=2023-01-01', 'e=lima&from=2023-01-01&embed=1']) {
+    const t = await openApp(browser, server, q, { width: 390, height: 844 });
+    const { page } = t;
+    const box = page.locator('details.filters-box');
+    assert.equal(await box.evaluate((d) => d.open), false, `${q}: folded`);
+    assert.equal((await box.locator('summary').textContent()).trim(), 'Filters· 2 in use');
+    await box.locator('summary').click();
+    await page.click('.clear-all');
+    await page.waitForFunction(() => !document.querySelector('.filter-count'));
+    assertClean(t);
+    await t.context.close();
+  }
+});
