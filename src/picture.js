@@ -193,7 +193,7 @@ function download(name, blob) {
 }
 
 /** The PNG of an SVG picture, at `scale` times its size. */
-async function png({ text, width, height }, scale = 2) {
+export async function png({ text, width, height }, scale = 2) {
   const img = new Image();
   img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(text);
   await img.decode();
