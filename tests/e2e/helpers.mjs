@@ -192,12 +192,14 @@ export const VIEWS = [
   ['facets-expanded', 'e=dina-boluarte'],
   ['compare-right', 'cmp=2023-01-takeover-of-lima,2024-12-police-state-buildup&cmpsel=entity:peru'],
   ['print', 'e=dina-boluarte'],
+  ['print-article', 'a=2023-01-takeover-of-lima&p=p14'],
+  ['menus-open', 'q=Kenna'],
 ];
 
 /** Go to the view at `?q` of `base` and wait until it has drawn what it shows. */
 export async function openView(page, base, name, q) {
   // A page goes through several views: print media only for the print view.
-  await page.emulateMedia({ media: name === 'print' ? 'print' : 'screen' });
+  await page.emulateMedia({ media: name.startsWith('print') ? 'print' : 'screen' });
   await page.goto(base + (q ? `?${q}` : ''));
   if (q.includes('cmp=')) {
     await page.waitForSelector('#compare .col-body .para');
@@ -221,6 +223,16 @@ export async function openView(page, base, name, q) {
     const box = page.locator('details.filters-box');
     if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
     for (let b = page.locator('.facet button:has-text("Show all")'); await b.count() > 0;) await b.first().click();
+  }
+  if (name.startsWith('print')) {
+    // What printing adds (the view's address under the title) is filled at beforeprint.
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await page.waitForFunction(() => document.querySelector('.print-view')?.textContent.includes('This view:'));
+  }
+  if (name === 'menus-open') {
+    // The timeline's "Save picture" and the results' "Export", open (each folds over the page).
+    await page.waitForSelector('.graph [data-key]');
+    for (const menu of ['details.save-picture', 'details.export']) await page.locator(`${menu} summary`).click();
   }
   if (name === 'compare-right') {
     // On a phone one column shows at a time: switch to the right one.
