@@ -11,21 +11,9 @@ use crate::store::use_store;
 use corpus::render::{corpus_tagline, publications, selection_summary, short_date};
 use corpus::state::to_query;
 use gloo::events::EventListener;
-use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-
-/// The request `src/picture.js` reads from the `pce:picture` event.
-#[derive(Serialize)]
-struct Request {
-    format: &'static str,
-    name: String,
-    title: String,
-    subtitle: String,
-    source: Vec<String>,
-    faded: bool,
-}
 
 /// Where `picture.js` is: not asked for, on its way, or listening.
 #[derive(Clone, Copy, PartialEq)]
@@ -165,25 +153,31 @@ pub fn SavePicture(props: &SavePictureProps) -> Html {
                 month: today.get_month() as u8 + 1,
                 day: today.get_date() as u8,
             };
-            let request = Request {
-                format,
-                name: corpus::export::file_name("timeline", state.range, filtering, format),
-                title: "Peru Crisis Explorer: timeline".into(),
-                subtitle: selection_summary(c, &state),
-                source: vec![
-                    about,
-                    format!("This view: {}", dom::absolute_url(&to_query(c, &state))),
-                    format!(
-                        "Saved {}. Each mark's passages, and how each date was read, are at this view's address.",
-                        short_date(today)
-                    ),
-                ],
-                faded: filtering && !hide,
-            };
-            message.set("Making the picture…".into());
-            if let Ok(value) = serde_wasm_bindgen::to_value(&request) {
-                ask(value);
+            // The request `src/picture.js` reads from the `pce:picture` event (a plain
+            // object: serde's encoder costs the wasm more than these few fields).
+            let source = js_sys::Array::of3(
+                &about.into(),
+                &format!("This view: {}", dom::absolute_url(&to_query(c, &state))).into(),
+                &format!(
+                    "Saved {}. Each mark's passages, and how each date was read, are at this view's address.",
+                    short_date(today)
+                )
+                .into(),
+            );
+            let name = corpus::export::file_name("timeline", state.range, filtering, format);
+            let request = js_sys::Object::new();
+            for (key, value) in [
+                ("format", JsValue::from_str(format)),
+                ("name", name.into()),
+                ("title", "Peru Crisis Explorer: timeline".into()),
+                ("subtitle", selection_summary(c, &state).into()),
+                ("source", source.into()),
+                ("faded", (filtering && !hide).into()),
+            ] {
+                let _ = js_sys::Reflect::set(&request, &key.into(), &value);
             }
+            message.set("Making the picture…".into());
+            ask(request.into());
         })
     };
     html! {
