@@ -1,5 +1,5 @@
 // Trunk post_build hook (one hook, so the steps run in order on the same index.html):
-// 1. release builds: minify the JavaScript glue (minify.mjs);
+// 1. release builds: minify the JavaScript glue and the fatal-error handler (minify.mjs);
 // 2. every build: drop trunk's WebAssembly preload and let the loader fetch it once, with
 //    its integrity (wasmload.mjs);
 // 3. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs);
@@ -12,7 +12,7 @@
 // `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build).
 import fs from 'node:fs';
 import path from 'node:path';
-import { minifyGlue } from './minify.mjs';
+import { minifyGlue, minifyFatal } from './minify.mjs';
 import { loadWasmOnce } from './wasmload.mjs';
 import { externalise, hasInlineScript } from './csp.mjs';
 import { precompress } from './precompress.mjs';
@@ -31,9 +31,11 @@ const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 // `trunk serve` puts its live-reload script (a WebSocket to itself) into the page.
 const served = html.includes('__TRUNK_ADDRESS__');
 if (release) {
-  const m = await minifyGlue(dir, html);
-  html = m.html;
-  console.log(`postbuild: minified ${m.report}`);
+  for (const step of [minifyGlue, minifyFatal]) {
+    const m = await step(dir, html);
+    html = m.html;
+    console.log(`postbuild: minified ${m.report}`);
+  }
 }
 const once = loadWasmOnce(html, dir);
 html = once.html;
@@ -47,7 +49,7 @@ if (hasInlineScript(strict)) {
 fs.writeFileSync(indexFile, strict);
 console.log(`postbuild: ${files.length} inline script(s) moved out; Content-Security-Policy in <meta>`);
 if (release && !served) {
-  const off = addOffline(dir, strict, publicUrl);
+  const off = await addOffline(dir, strict, publicUrl);
   console.log(`postbuild: service worker ${off.version}, ${off.files.length} files cached; web app manifest`);
 }
 // Last: the compressed copies are of the files as served.
