@@ -29,7 +29,7 @@ const BUILD = /* BUILD */ { version: 'dev', files: [] };
 const SCOPE = new URL('./', self.location).href;
 const PREFIX = `pce:${SCOPE}:`;
 const CACHE = PREFIX + BUILD.version;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/; // trunk writes its 64-bit hash without leading zeros
 const FILES = new Map(BUILD.files.map((f) => [new URL(f.name, SCOPE).href, f]));
 const INDEX = new URL('index.html', SCOPE).href;
 
