@@ -109,7 +109,7 @@ export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', heade
   });
   return new Promise((resolve) => server.listen(0, host, () => {
     const { port } = server.address();
-    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, requests, close: () => new Promise((r) => server.close(r)) });
+    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, requests, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
   }));
 }
 

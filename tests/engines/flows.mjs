@@ -78,6 +78,24 @@ export function flows(name) {
     await done(page);
   });
 
+  test(`${name}: after a first visit the explorer works with its server gone (the service worker)`, async () => {
+    const own = await serve(DIST, { lastModified: true });
+    try {
+      const page = await open('', { base: own.url });
+      await ready(page);
+      await page.waitFor(() => navigator.serviceWorker.controller !== null);
+      await own.close(); // connections refused from now on
+      own.requests.length = 0;
+      await page.goto(`${own.url}?q=Kenna`);
+      await ready(page);
+      await page.waitFor(COUNT, shown('q=Kenna'));
+      assert.deepEqual(own.requests, [], 'nothing reached the server');
+      await done(page);
+    } finally {
+      await own.close().catch(() => {});
+    }
+  });
+
   test(`${name}: search as you type changes the results and the address`, async () => {
     const page = await open();
     await ready(page);
