@@ -244,7 +244,7 @@ test('a build without the worker (a debug build: no pce-sw meta) registers nothi
   }
 });
 
-test('the build step: the worker lists every file with its integrity; debug builds get no worker', async () => {
+test('the build step: the worker lists every file with its integrity; debug builds and trunk serve get no worker', async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-offline-'));
   try {
     fs.cpSync(DIST, tmp, { recursive: true });
@@ -272,6 +272,11 @@ test('the build step: the worker lists every file with its integrity; debug buil
       fs.writeFileSync(path.join(bare, 'index.html'), html);
       execFileSync('node', [path.join(ROOT, 'scripts/postbuild.mjs'), bare], { env: { ...process.env, TRUNK_PROFILE: 'debug' } });
       assert.ok(!fs.existsSync(path.join(bare, 'sw.js')), 'no sw.js');
+      assert.doesNotMatch(fs.readFileSync(path.join(bare, 'index.html'), 'utf8'), /pce-sw|rel="manifest"|offline-/);
+      // Nor a release build under `trunk serve` (its live-reload script is in the page).
+      fs.writeFileSync(path.join(bare, 'index.html'), html.replace('</body>', "<script>const address = '{{__TRUNK_ADDRESS__}}';</script></body>"));
+      execFileSync('node', [path.join(ROOT, 'scripts/postbuild.mjs'), bare], { env: { ...process.env, TRUNK_PROFILE: 'release' } });
+      assert.ok(!fs.existsSync(path.join(bare, 'sw.js')), 'no sw.js under trunk serve');
       assert.doesNotMatch(fs.readFileSync(path.join(bare, 'index.html'), 'utf8'), /pce-sw|rel="manifest"|offline-/);
     } finally {
       fs.rmSync(bare, { recursive: true, force: true });
