@@ -3,7 +3,8 @@
 // scripts/offline.mjs writes it into the build as `sw.js`, beside index.html (its scope is
 // the app's folder, so a sub-path build works), with BUILD filled in: the build's version
 // (a hash of every file it caches, so a new deploy changes this file byte for byte and the
-// browser installs the new worker) and the files, each with its integrity.
+// browser installs the new worker; its own code counts too) and the files, each with its
+// integrity.
 //
 // - install: every file of the build into a cache of its own (`pce:SCOPE:VERSION`), each
 //   request with the file's integrity, so the cache holds exactly this build or the
