@@ -1,18 +1,22 @@
 // Trunk post_build hook (one hook, so the steps run in order on the same index.html):
-// 1. release builds: minify the JavaScript glue (minify.mjs);
+// 1. release builds: minify the JavaScript glue and the fatal-error handler (minify.mjs);
 // 2. every build: drop trunk's WebAssembly preload and let the loader fetch it once, with
 //    its integrity (wasmload.mjs);
 // 3. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs);
-// 4. release builds: .gz and .br copies beside the files (precompress.mjs).
+// 4. release builds: offline use and installability, a service worker, a web app manifest
+//    and the script that registers the worker (offline.mjs); not under `trunk serve`,
+//    whose live-reload script is in the page;
+// 5. release builds: .gz and .br copies beside the files (precompress.mjs).
 //
 // Trunk sets TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL and TRUNK_PROFILE; by hand:
 // `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build).
 import fs from 'node:fs';
 import path from 'node:path';
-import { minifyGlue } from './minify.mjs';
+import { minifyGlue, minifyFatal } from './minify.mjs';
 import { loadWasmOnce } from './wasmload.mjs';
 import { externalise, hasInlineScript } from './csp.mjs';
 import { precompress } from './precompress.mjs';
+import { addOffline } from './offline.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 let publicUrl = process.env.TRUNK_PUBLIC_URL || process.argv[3] || '/';
@@ -23,10 +27,15 @@ if (!dir) {
 }
 const indexFile = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexFile, 'utf8');
-if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
-  const m = await minifyGlue(dir, html);
-  html = m.html;
-  console.log(`postbuild: minified ${m.report}`);
+const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
+// `trunk serve` puts its live-reload script (a WebSocket to itself) into the page.
+const served = html.includes('__TRUNK_ADDRESS__');
+if (release) {
+  for (const step of [minifyGlue, minifyFatal]) {
+    const m = await step(dir, html);
+    html = m.html;
+    console.log(`postbuild: minified ${m.report}`);
+  }
 }
 const once = loadWasmOnce(html, dir);
 html = once.html;
@@ -39,7 +48,11 @@ if (hasInlineScript(strict)) {
 }
 fs.writeFileSync(indexFile, strict);
 console.log(`postbuild: ${files.length} inline script(s) moved out; Content-Security-Policy in <meta>`);
+if (release && !served) {
+  const off = await addOffline(dir, strict, publicUrl);
+  console.log(`postbuild: service worker ${off.version}, ${off.files.length} files cached; web app manifest`);
+}
 // Last: the compressed copies are of the files as served.
-if ((process.env.TRUNK_PROFILE || 'release') === 'release') {
+if (release) {
   console.log(`postbuild: ${precompress(dir).length} precompressed copies (.gz, .br)`);
 }

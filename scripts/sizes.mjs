@@ -1,5 +1,7 @@
 // Sizes of every file in a dist folder: raw, gzip -9 and brotli (quality 11), and the
-// total of what a first visit downloads (index.html and the files it references).
+// total of what a first visit downloads (index.html and the files it references), and what
+// the service worker's install adds after the app has started (release builds: sw.js and
+// the files of the build the page did not load; scripts/offline.mjs).
 // Usage: node scripts/sizes.mjs [dist]   (--json for machine-readable output)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,18 +27,25 @@ const rows = files.map((f) => {
     first_visit: firstVisit(f),
   };
 });
-const total = (k, only) => rows.filter((r) => !only || r.first_visit).reduce((s, r) => s + r[k], 0);
+// The worker asks again (no-cache) for the unhashed files the page loaded (index.html, the
+// icon): a 304 from a host that sends validators, the whole file again from one that does not.
+const hasWorker = rows.some((r) => r.file === 'sw.js');
+for (const r of rows) r.worker_install = hasWorker && !r.first_visit;
+const sum = (k, keep) => rows.filter(keep).reduce((s, r) => s + r[k], 0);
+const sums = (keep) => ({ raw: sum('raw', keep), gzip: sum('gzip', keep), brotli: sum('brotli', keep) });
 const summary = {
   files: rows,
-  first_visit: { raw: total('raw', true), gzip: total('gzip', true), brotli: total('brotli', true) },
-  all: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') },
+  first_visit: sums((r) => r.first_visit),
+  worker_install: sums((r) => r.worker_install),
+  all: sums(() => true),
 };
 if (json) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
   const pad = (s, n) => String(s).padStart(n);
   console.log(`${'file'.padEnd(52)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}  first visit`);
-  for (const r of rows) console.log(`${r.file.padEnd(52)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${r.first_visit ? 'yes' : ''}`);
+  for (const r of rows) console.log(`${r.file.padEnd(52)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${r.first_visit ? 'yes' : r.worker_install ? 'worker' : ''}`);
   console.log(`${'TOTAL first visit'.padEnd(52)} ${pad(summary.first_visit.raw, 9)} ${pad(summary.first_visit.gzip, 9)} ${pad(summary.first_visit.brotli, 9)}`);
+  if (hasWorker) console.log(`${'TOTAL worker install, after the app has started'.padEnd(52)} ${pad(summary.worker_install.raw, 9)} ${pad(summary.worker_install.gzip, 9)} ${pad(summary.worker_install.brotli, 9)}`);
   console.log(`${'TOTAL all files'.padEnd(52)} ${pad(summary.all.raw, 9)} ${pad(summary.all.gzip, 9)} ${pad(summary.all.brotli, 9)}`);
 }

@@ -66,16 +66,19 @@ const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
-  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
 /**
  * Serve `dir` under `prefix` (default `/`) on 127.0.0.1, or serve the given pages. With
  * `precompressed`, a file's `.br` or `.gz` copy is sent when the browser accepts it (as
- * nginx's `brotli_static`/`gzip_static` do). The returned `requests` lists the path of
- * every request received, in order (a test may empty it), to count downloads.
+ * nginx's `brotli_static`/`gzip_static` do). With `lastModified`, each file is sent with
+ * its `Last-Modified` date, as nginx, Apache and `python3 -m http.server` send it (without
+ * it, WebKit's service worker cannot reuse what the page loaded: offline.test.mjs). The
+ * returned `requests` lists the path of every request received, in order (a test may
+ * empty it), to count downloads.
  */
-export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', headers = {}, precompressed = false } = {}) {
+export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', headers = {}, precompressed = false, lastModified = false } = {}) {
   const requests = [];
   // Room for very long URLs (the hostile-URL tests send 100 KB ones); Node's default is 16 KB.
   const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
@@ -99,13 +102,14 @@ export function serve(dir, { prefix = '/', pages = {}, host = '127.0.0.1', heade
     fs.readFile(sent, (err, body) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
       const enc = encoding ? { 'content-encoding': encoding, vary: 'Accept-Encoding' } : {};
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', ...enc, ...headers });
+      const modified = lastModified ? { 'last-modified': fs.statSync(file).mtime.toUTCString() } : {};
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', ...enc, ...modified, ...headers });
       res.end(body);
     });
   });
   return new Promise((resolve) => server.listen(0, host, () => {
     const { port } = server.address();
-    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, requests, close: () => new Promise((r) => server.close(r)) });
+    resolve({ url: `http://${host}:${port}${prefix}`, origin: `http://${host}:${port}`, port, requests, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
   }));
 }
 

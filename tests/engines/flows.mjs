@@ -25,7 +25,10 @@ export function flows(name) {
   let engine, server, hooks;
   const pages = [];
   before(async () => {
-    server = await serve(DIST);
+    // With Last-Modified, as static hosts send it: the service worker's install then reads
+    // the WebAssembly from the HTTP cache in every engine (WebKit downloads it again from a
+    // server that sends no date; README, "Offline use and installing").
+    server = await serve(DIST, { lastModified: true });
     engine = await startEngine(name);
   });
   // A page left open by a failed flow is closed (WebKitWebDriver runs one session at a time).
@@ -68,9 +71,29 @@ export function flows(name) {
     await page.waitForSelector('.graph [data-key]');
     assert.equal(await results(page), expected('').articles.length);
     assert.ok(await page.count('.graph .mark.article') >= 1, 'articles drawn');
+    // Counted once the service worker has installed (it caches every file of the build).
+    await page.waitFor(() => !('serviceWorker' in navigator) || navigator.serviceWorker.controller !== null);
     const wasm = server.requests.filter((p) => p.endsWith('.wasm'));
     assert.deepEqual(wasm.length, 1, `the WebAssembly is requested once: ${wasm.join(', ')}`);
     await done(page);
+  });
+
+  test(`${name}: after a first visit the explorer works with its server gone (the service worker)`, async () => {
+    const own = await serve(DIST, { lastModified: true });
+    try {
+      const page = await open('', { base: own.url });
+      await ready(page);
+      await page.waitFor(() => navigator.serviceWorker.controller !== null);
+      await own.close(); // connections refused from now on
+      own.requests.length = 0;
+      await page.goto(`${own.url}?q=Kenna`);
+      await ready(page);
+      await page.waitFor(COUNT, shown('q=Kenna'));
+      assert.deepEqual(own.requests, [], 'nothing reached the server');
+      await done(page);
+    } finally {
+      await own.close().catch(() => {});
+    }
   });
 
   test(`${name}: search as you type changes the results and the address`, async () => {
