@@ -207,8 +207,7 @@ fn host_message(store: &StoreRef, e: &web_sys::Event) {
     if !kind.starts_with("pce:") {
         return;
     }
-    let message = serde_wasm_bindgen::from_value::<embed::HostMessage>(data)
-        .map_err(|err| embed::HostMessage::decode_error(&kind, &err.to_string()));
+    let message = embed::HostMessage::decode(&kind, serde_wasm_bindgen::Deserializer::from(data));
     store.send(Msg::Host(message));
 }
 

@@ -30,8 +30,7 @@ fuzz_target!(|data: &[u8]| {
         };
         object.insert(k.to_string(), v);
     }
-    let message = serde_json::from_value::<HostMessage>(Value::Object(object))
-        .map_err(|e| HostMessage::decode_error(kind, &e.to_string()));
+    let message = HostMessage::decode(kind, Value::Object(object));
     let change = match message.and_then(|m| m.change()) {
         Ok(change) => change,
         Err(msg) => {

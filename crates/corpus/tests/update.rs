@@ -93,10 +93,7 @@ fn back_and_forward_read_the_address_and_write_nothing() {
 fn host(json: &str) -> Msg {
     let value: serde_json::Value = serde_json::from_str(json).unwrap();
     let kind = value["type"].as_str().unwrap_or("").to_string();
-    Msg::Host(
-        serde_json::from_value::<HostMessage>(value)
-            .map_err(|e| HostMessage::decode_error(&kind, &e.to_string())),
-    )
+    Msg::Host(HostMessage::decode(&kind, value))
 }
 
 #[test]
