@@ -38,7 +38,7 @@
   }
 
   function hide() {
-    if (region) region.hidden = true;
+    if (region) region.textContent = '';
   }
 
   function announce(reg) {
@@ -63,7 +63,6 @@
     var buttons = document.createElement('p');
     buttons.className = 'update-actions';
     buttons.append(reload, ' ', later);
-    region.hidden = false;
     region.append(text, buttons);
   }
 
@@ -81,8 +80,9 @@
   function start() {
     region = document.createElement('div');
     region.className = 'update-notice';
+    // In the page (empty, so it takes no room) from the start: a live region that appears
+    // together with its text is not announced by every screen reader.
     region.setAttribute('role', 'status');
-    region.hidden = true;
     document.body.prepend(region);
     sw.addEventListener('controllerchange', function () {
       if (!reloading) return;
