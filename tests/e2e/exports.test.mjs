@@ -259,7 +259,8 @@ test('the timeline saved as SVG and PNG is the drawing on screen, with the selec
 });
 
 test('a picture maker that cannot load says so, and a second try works', async () => {
-  const t = await openApp(browser, server, '');
+  // No service worker: it would serve picture.js from its cache, past the blocked route.
+  const t = await openApp(browser, server, '', { serviceWorkers: 'block' });
   const { page } = t;
   await page.waitForSelector('#timeline-graph [data-key]');
   await page.route('**/picture.js', (r) => r.abort());
@@ -283,8 +284,16 @@ const PAPERS = [['A4', 210], ['Letter', 215.9]].map(([format, mm]) => [format, M
 async function asPrinted(page, width) {
   await page.setViewportSize({ width, height: 1000 });
   await page.emulateMedia({ media: 'print' });
+  // The emulation reaches the page's style a moment later (a check right away has seen the
+  // screen's styles at the new width): wait for it, and for two frames after the
+  // re-render that beforeprint starts, as a real print lays out after its handlers.
+  await page.waitForFunction(() => matchMedia('print').matches);
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  await page.waitForFunction(() => document.querySelector('.print-view')?.textContent.includes('This view:'));
+  await page.waitForFunction(() => {
+    const line = document.querySelector('.print-view');
+    return line?.textContent.includes('This view:') && getComputedStyle(line).display === 'block';
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** What a printed page shows that it should not, or cuts: controls, sideways overflow. */

@@ -123,10 +123,11 @@ export async function launch() {
 
 /**
  * A page that records console errors, page errors and every request to another origin
- * than those allowed.
+ * than those allowed. `serviceWorkers: 'block'` for a test that must see every request
+ * (a service worker answers from its cache what `page.route` would intercept).
  */
-export async function newPage(browser, { width = 1280, height = 800, allowed = [], reducedMotion = 'reduce', hasTouch = false, isMobile = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion, hasTouch, isMobile });
+export async function newPage(browser, { width = 1280, height = 800, allowed = [], reducedMotion = 'reduce', hasTouch = false, isMobile = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion, hasTouch, isMobile, serviceWorkers });
   const page = await context.newPage();
   const problems = { console: [], foreign: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
@@ -230,8 +231,12 @@ export async function openView(page, base, name, q) {
   }
   if (name.startsWith('print')) {
     // What printing adds (the view's address under the title) is filled at beforeprint.
+    // Print styles in effect (the emulation reaches the page a moment later), then the line.
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    await page.waitForFunction(() => document.querySelector('.print-view')?.textContent.includes('This view:'));
+    await page.waitForFunction(() => {
+      const line = document.querySelector('.print-view');
+      return line?.textContent.includes('This view:') && getComputedStyle(line).display === 'block';
+    });
   }
   if (name === 'menus-open') {
     // The timeline's "Save picture" and the results' "Export", open (each folds over the page).

@@ -108,8 +108,8 @@ test('wheel zooms at the pointer, drag pans, the URL follows, and the overview m
 test('keyboard: one tab stop, arrows in time order, Enter opens the card, Escape closes it', async () => {
   const t = await open('win=2022-11-20,2023-02-10');
   const { page } = t;
-  // Tab from the toolbar's last control (the key): the graph is reached through one stop.
-  await page.locator('.timeline-tools summary').focus();
+  // Tab from the toolbar's last control ("Save picture"): the graph is reached through one stop.
+  await page.locator('.timeline-tools details.save-picture > summary').focus();
   await page.keyboard.press('Tab');
   const k0 = await page.evaluate(() => document.activeElement.getAttribute('data-key'));
   assert.ok(k0, 'a mark has focus');
