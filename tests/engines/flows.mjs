@@ -169,8 +169,9 @@ export function flows(name) {
     const w2 = await win();
     assert.ok(w2 > w1, `panned later: ${w2} after ${w1}`);
     assert.ok(Math.abs(span(w2) - span(w1)) <= 1, 'the same span');
-    // Keys: one tab stop into the graph, - and + zoom, arrows move, Enter opens an event.
-    await page.evaluate(() => document.querySelector('.timeline-tools summary').focus());
+    // Keys: one tab stop into the graph (from the toolbar's last control, Save picture), - and
+    // + zoom, arrows move, Enter opens an event.
+    await page.evaluate(() => document.querySelector('.timeline-tools details.save-picture > summary').focus());
     await page.press('Tab');
     await page.waitFor(() => document.activeElement?.hasAttribute('data-key'));
     let before = await win();
