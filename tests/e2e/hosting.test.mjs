@@ -1,7 +1,7 @@
 // Static hosting under a sub-path, and embedding in a cross-origin iframe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, resultCount, embedHostPage, DIST, DIST_SUB, SUB_PATH, expected } from './helpers.mjs';
+import { serve, launch, newPage, ready, resultCount, assertClean, embedHostPage, DIST, DIST_SUB, SUB_PATH, expected } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -23,8 +23,7 @@ test('the sub-path build works under its path, with links and reload', async () 
   const href = await page.locator('.result h3 a').first().getAttribute('href');
   await page.goto(new URL(href, page.url()).href);
   await ready(page);
-  assert.deepEqual(t.problems.console, []);
-  assert.deepEqual(t.problems.foreign, []);
+  assertClean(t);
   await t.context.close();
   await server.close();
 });
@@ -83,8 +82,7 @@ test('embedded in a cross-origin iframe: compact, resizes, obeys the host, valid
   await frame.locator('#p14.target').waitFor();
   // Embed mode stays on; the app never navigated the host.
   assert.equal(new URL(page.url()).origin, host.origin);
-  assert.deepEqual(t.problems.console, []);
-  assert.deepEqual(t.problems.foreign, []);
+  assertClean(t);
   await t.context.close();
   await host.close();
   await app.close();
@@ -147,8 +145,7 @@ test('the one-line embed, cross-origin: the script makes the frame, resizes it, 
   await page.evaluate(() => document.getElementById('second').send({ type: 'pce:open-article', article: 'no-such-article' }));
   await page.waitForFunction(() => window.events.some((e) => e.id === 'second' && e.type === 'pce-error'));
   assert.equal(new URL(page.url()).origin, host.origin);
-  assert.deepEqual(t.problems.console, []);
-  assert.deepEqual(t.problems.foreign, []);
+  assertClean(t);
   await t.context.close();
   await host.close();
   await app.close();
@@ -208,8 +205,7 @@ test('the shipped embed-example.js resizes the frame and sends the data-msg butt
   assert.match(await page.locator('#log').innerText(), /^Explorer state: \?.*q=Kenna/);
   const explorer = page.frames().find((f) => f.url().includes('embed=1'));
   await explorer.waitForFunction((k) => document.querySelectorAll('.result-list > li').length === k, expected('q=Kenna').articles.length);
-  assert.deepEqual(t.problems.console, []);
-  assert.deepEqual(t.problems.foreign, []);
+  assertClean(t);
   await t.context.close();
   await host.close();
   await app.close();

@@ -42,15 +42,30 @@ function controllerVersion(page) {
   }));
 }
 
-/** Load `dir` served at `prefix`, walk every view with the network off; returns what the first visit requested. */
-async function walkOffline(dir, prefix) {
+/**
+ * Serve `dir` at `prefix`, open `query` in a fresh page (`watch(page)` runs before it
+ * loads) and wait until the service worker controls it: `{ server, t, page, context }`.
+ */
+async function firstVisit(dir, { prefix = '/', query = '', watch = () => {} } = {}) {
   const server = await serve(dir, { prefix });
   const t = await newPage(browser, { allowed: [server.origin] });
-  const { page, context } = t;
   try {
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
+    watch(t.page);
+    await t.page.goto(server.url + query);
+    await ready(t.page);
+    await controlled(t.page);
+  } catch (e) {
+    await t.context.close();
+    await server.close();
+    throw e;
+  }
+  return { server, t, page: t.page, context: t.context };
+}
+
+/** Load `dir` served at `prefix`, walk every view with the network off; returns what the first visit requested. */
+async function walkOffline(dir, prefix) {
+  const { server, t, page, context } = await firstVisit(dir, { prefix });
+  try {
     assert.equal(await controllerVersion(page), versionOf(dir), 'the worker is this build\'s');
     const first = [...server.requests];
     const wasm = first.filter((p) => p.endsWith('.wasm'));
@@ -108,15 +123,10 @@ test('a new deploy is announced; Reload (keyboard) runs it, once, and the old ca
   const [countA, countB] = [articles(DATA_DIR), articles(DATA_B)];
   assert.notEqual(countA, countB, 'the builds show different article counts');
   const site = deployable(DIST);
-  const server = await serve(site.dir);
-  const t = await newPage(browser, { allowed: [server.origin] });
-  const { page, context } = t;
   const loads = [];
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) loads.push(f.url()); });
+  const watch = (page) => page.on('framenavigated', (f) => { if (f === page.mainFrame()) loads.push(f.url()); });
+  const { server, t, page, context } = await firstVisit(site.dir, { query: '?q=Kenna', watch });
   try {
-    await page.goto(server.url + '?q=Kenna');
-    await ready(page);
-    await controlled(page);
     assert.equal(await resultCount(page) > 0, true);
     site.deploy(DIST_B);
     // The check the browser makes on a visit, or when the page comes back into view.
@@ -168,13 +178,8 @@ test('a new deploy is announced; Reload (keyboard) runs it, once, and the old ca
 
 test('a deploy found by loading the page is already running: no message, its worker goes in', async () => {
   const site = deployable(DIST);
-  const server = await serve(site.dir);
-  const t = await newPage(browser, { allowed: [server.origin] });
-  const { page, context } = t;
+  const { server, t, page, context } = await firstVisit(site.dir);
   try {
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
     site.deploy(DIST_B);
     await page.reload();
     await ready(page);

@@ -358,6 +358,27 @@ pub fn date_label(d: &DateSpec) -> String {
     }
 }
 
+/// The saved timeline picture's source line: `Source: Peru Crisis Explorer — five
+/// articles on Peru’s political crisis, December 2022 – January 2026, from World
+/// Socialist Web Site.` (the publications as the footer credits them; none, none said).
+pub fn picture_source(c: &Corpus) -> String {
+    // "Five articles on …" reads on inside the sentence.
+    let mut tagline = corpus_tagline(c);
+    if let Some(first) = tagline.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    let mut out = format!("Source: Peru Crisis Explorer — {tagline}");
+    let names: Vec<&str> = publications(c)
+        .into_iter()
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    if !names.is_empty() {
+        out.push_str(&format!(", from {}", names.join(", ")));
+    }
+    out.push('.');
+    out
+}
+
 /// What a view selects, in words, for the saved timeline picture: `Search “Kenna” ·
 /// Person: Lisa Kenna · Events dated 1 Jan 2023 – 31 Mar 2023`; `Everything in the
 /// explorer` when nothing is filtered. Names come from the corpus, in the order chosen.

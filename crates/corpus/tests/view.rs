@@ -468,3 +468,23 @@ fn a_saved_picture_says_in_words_what_the_view_selects() {
     );
     assert_eq!(say("to=2023-03-31"), "Events dated until 31 Mar 2023");
 }
+
+#[test]
+fn a_saved_picture_names_its_source_and_the_publications() {
+    use corpus::render::{corpus_tagline, picture_source, publications};
+    let c = corpus();
+    let line = picture_source(c);
+    let tagline = corpus_tagline(c);
+    assert!(
+        line.starts_with(&format!(
+            "Source: Peru Crisis Explorer — {}",
+            tagline[..1].to_lowercase()
+        )),
+        "{line}"
+    );
+    assert!(line.contains(&tagline[1..]), "{line}");
+    for (p, _) in publications(c) {
+        assert!(line.contains(&p.name), "{line} lacks {}", p.name);
+    }
+    assert!(line.ends_with('.'));
+}

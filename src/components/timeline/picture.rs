@@ -8,7 +8,7 @@
 
 use crate::dom;
 use crate::store::use_store;
-use corpus::render::{corpus_tagline, publications, selection_summary, short_date};
+use corpus::render::{picture_source, selection_summary, short_date};
 use corpus::state::to_query;
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -133,20 +133,7 @@ pub fn SavePicture(props: &SavePictureProps) -> Html {
             let mut state = snap.state().clone();
             state.embed = false;
             let filtering = state.has_filters();
-            let pubs: Vec<&str> = publications(c)
-                .into_iter()
-                .map(|(p, _)| p.name.as_str())
-                .collect();
-            // "Five articles on …" reads on inside the sentence.
-            let mut tagline = corpus_tagline(c);
-            if let Some(first) = tagline.get_mut(..1) {
-                first.make_ascii_lowercase();
-            }
-            let mut about = format!("Source: Peru Crisis Explorer — {tagline}");
-            if !pubs.is_empty() {
-                about.push_str(&format!(", from {}", pubs.join(", ")));
-            }
-            about.push('.');
+            let about = picture_source(c);
             let today = js_sys::Date::new_0();
             let today = corpus::Date {
                 year: today.get_full_year() as i32,
