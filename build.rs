@@ -1,5 +1,11 @@
-//! Compile `data/` into the binary corpus the app embeds. Any data error stops the build
+//! Compile `data/` into the binary corpus the app loads. Any data error stops the build
 //! with `file:line: message`, and no corpus is written.
+//!
+//! The corpus is written twice: `$OUT_DIR/corpus.bin`, which the in-browser tests embed
+//! (`tests/browser.rs`), and `target/<target>/<profile>/pce-corpus.bin`, which trunk's
+//! post-build hook (`scripts/corpusfile.mjs`) places beside the WebAssembly as a
+//! content-hashed file that the page fetches while the WebAssembly downloads. The app's
+//! WebAssembly holds code only.
 //!
 //! Two environment variables build the app over another corpus (tests and benchmarks):
 //! - `PCE_DATA_DIR=path`: compile that folder instead of `data/` (relative to the
@@ -34,8 +40,14 @@ fn main() {
         },
         _ => None,
     };
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = out_dir.join("corpus.bin");
+    // OUT_DIR is target/<target>/<profile>/build/<package>-<hash>/out.
+    let beside = out_dir
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR is inside the target folder")
+        .join("pce-corpus.bin");
     let built = corpus::load_dir(&data).and_then(|ds| corpus::compile(&ds));
     match built {
         Ok(b) => {
@@ -43,10 +55,12 @@ fn main() {
                 Some(n) => corpus::encode(&corpus::synth::generate(&b.corpus, n, 42)),
                 None => corpus::encode(&b.corpus),
             };
-            std::fs::write(&out, bytes).expect("write corpus.bin");
+            std::fs::write(&out, &bytes).expect("write corpus.bin");
+            std::fs::write(&beside, &bytes).expect("write pce-corpus.bin");
         }
         Err(errs) => {
             let _ = std::fs::remove_file(&out);
+            let _ = std::fs::remove_file(&beside);
             let shown = data.strip_prefix(&manifest).unwrap_or(&data).display();
             for e in &errs {
                 // Paths relative to the data folder, made relative to the workspace.

@@ -72,7 +72,7 @@ async function coldLoad(browser, server, name) {
 
 /** What a first visit downloads, by kind of file. */
 function split(files) {
-  const kind = (f) => (f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css'
+  const kind = (f) => (f.endsWith('.wasm') ? 'wasm' : f.endsWith('.bin') ? 'data' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css'
     : f === '/' || f.endsWith('.html') ? 'html' : f.endsWith('.json') ? 'json' : 'other');
   const by = {};
   for (const f of files) {

@@ -1,7 +1,8 @@
 // Trunk post_build hook (one hook, so the steps run in order on the same index.html):
 // 1. release builds: minify the JavaScript glue and the fatal-error handler (minify.mjs);
-// 2. every build: drop trunk's WebAssembly preload and let the loader fetch it once, with
-//    its integrity (wasmload.mjs);
+// 2. every build: the corpus beside the WebAssembly, gzipped and content-hashed
+//    (corpusfile.mjs); drop trunk's WebAssembly preload and let the loader fetch the corpus
+//    and the WebAssembly once each, with their integrity (wasmload.mjs);
 // 3. every build: move inline scripts out and add the Content-Security-Policy (csp.mjs);
 // 4. release builds: offline use and installability, a service worker, a web app manifest
 //    and the script that registers the worker (offline.mjs); not under `trunk serve`,
@@ -9,11 +10,13 @@
 // 5. release builds: .gz and .br copies beside the files (precompress.mjs).
 //
 // Trunk sets TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL and TRUNK_PROFILE; by hand:
-// `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build).
+// `node scripts/postbuild.mjs DIST_DIR [PUBLIC_URL]` (treated as a release build; the
+// corpus is the release build's, or the file PCE_CORPUS_FILE names).
 import fs from 'node:fs';
 import path from 'node:path';
 import { minifyGlue, minifyFatal } from './minify.mjs';
 import { loadWasmOnce } from './wasmload.mjs';
+import { placeCorpus, builtCorpus } from './corpusfile.mjs';
 import { externalise, hasInlineScript } from './csp.mjs';
 import { precompress } from './precompress.mjs';
 import { addOffline } from './offline.mjs';
@@ -37,7 +40,9 @@ if (release) {
     console.log(`postbuild: minified ${m.report}`);
   }
 }
-const once = loadWasmOnce(html, dir);
+const corpus = placeCorpus(dir, process.env.PCE_CORPUS_FILE || builtCorpus(release ? 'release' : 'debug'));
+console.log(`postbuild: corpus ${corpus.name} (${corpus.raw} bytes, ${corpus.stored} gzipped)`);
+const once = loadWasmOnce(html, dir, corpus);
 html = once.html;
 console.log(`postbuild: the loader fetches the WebAssembly with its integrity${once.removedPreload ? ' (preload removed)' : ''}`);
 const { html: strict, files } = externalise(html, publicUrl);

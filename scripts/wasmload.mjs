@@ -16,6 +16,12 @@
 // import would wait for the glue before any of the loader runs); the glue itself is still
 // fetched from the start by its `<link rel=modulepreload>`, so both downloads overlap as
 // they did with the preload. Run from postbuild.mjs, before csp.mjs moves the loader out.
+//
+// Before the WebAssembly, the loader starts the corpus's download (corpusfile.mjs: a
+// gzipped file beside the WebAssembly, with its integrity) and leaves the promise of its
+// inflated bytes in `window.pceCorpus`, where the app's `start` picks it up. A corpus that
+// cannot be fetched or inflated rejects it with an error that names the file: the fatal
+// message (fatal.js) shows it with the reload links.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -25,11 +31,35 @@ const PRELOAD = /<link\b(?=[^>]*\brel=("?)preload\1[\s>])(?=[^>]*\.wasm\b)[^>]*>
 const LOADER = /^\s*import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);([\s\S]*)$/;
 
 /**
- * `html` without the WebAssembly preload and with a loader that fetches the WebAssembly
- * (found in `dir`) once, with its sha384 integrity. Throws if trunk's loader is not the
- * one this knows, so a trunk upgrade cannot silently bring the double download back.
+ * The loader's code that fetches the corpus `{ name, integrity }` from `folder`. A fetch
+ * with an integrity fails the same way whatever went wrong, so on failure a second request
+ * (HEAD, uncached) tells the reader which it was: the host answers with an error status,
+ * the file is there but is not this build's, or the host cannot be reached.
  */
-export function loadWasmOnce(html, dir) {
+export function corpusLoader(folder, corpus) {
+  const url = folder + corpus.name;
+  return `
+window.pceCorpus = fetch('${url}', { integrity: '${corpus.integrity}' }).catch(async () => {
+  const why = await fetch('${url}', { method: 'HEAD', cache: 'no-store' })
+    .then((r) => r.ok ? 'its contents are not the ones this version of the explorer was built with' : \`the host answered HTTP \${r.status}\`, () => 'the host could not be reached');
+  throw new Error(why);
+}).then(async (r) => {
+  if (!r.ok) throw new Error(\`the host answered HTTP \${r.status}\`);
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}).catch((e) => {
+  throw new Error(\`The explorer's data (${corpus.name}) could not be loaded: \${e && e.message ? e.message : e}. Check the connection and reload.\`);
+});`;
+}
+
+/**
+ * `html` without the WebAssembly preload and with a loader that fetches the corpus
+ * (`{ name, integrity }`, written by corpusfile.mjs) and the WebAssembly (found in `dir`)
+ * once each, with their sha384 integrity. Throws if trunk's loader is not the one this
+ * knows, so a trunk upgrade cannot silently bring the double download back.
+ */
+export function loadWasmOnce(html, dir, corpus) {
   const preloads = html.match(PRELOAD) || [];
   if (preloads.length > 1) throw new Error(`wasmload: ${preloads.length} WebAssembly preloads in index.html`);
   let loaders = 0;
@@ -41,7 +71,8 @@ export function loadWasmOnce(html, dir) {
     const file = path.join(dir, path.basename(new URL(wasm, 'http://x/').pathname));
     const integrity = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(file)).digest('base64');
     loaders += 1;
-    return `${open}
+    const folder = wasm.slice(0, wasm.lastIndexOf('/') + 1);
+    return `${open}${corpusLoader(folder, corpus)}
 const module_or_path = fetch('${wasm}', { integrity: '${integrity}' });
 const bindings = await import('${glue}');
 const wasm = await bindings.default({ module_or_path });${rest}${close}`;

@@ -1,6 +1,6 @@
 //! The app: the store provider, the page's listeners, and the layout.
 //!
-//! `App` checks that the embedded corpus can be read, provides the store
+//! `App` checks that the corpus is loaded (see [`crate::start`]), provides the store
 //! ([`crate::store::StoreProvider`]) and draws [`Shell`], which lays the page out from
 //! the few facts that change the layout (embedded, reading, comparing, a card open).
 //! Every widget inside reads its own part of the store; see `docs/ARCHITECTURE.md`.
@@ -27,7 +27,7 @@ pub fn App() -> Html {
         Err(msg) => html! {
             <main class="fatal" role="alert">
                 <h1>{ "Peru Crisis Explorer" }</h1>
-                <p>{ "The corpus embedded in this page could not be read: " }{ msg }</p>
+                <p>{ "The explorer's data is not loaded: " }{ msg }</p>
                 <p><a href="./">{ "Reload" }</a></p>
             </main>
         },

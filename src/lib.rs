@@ -1,8 +1,10 @@
 //! The Peru Crisis Explorer in the browser.
 //!
-//! The corpus is compiled from `data/` by `build.rs` and embedded in the binary; the app
-//! decodes it once into a [`corpus::Engine`] held in a static and never copied into
-//! props. All behaviour (filters, search, URL state, the reducer, paragraph runs, the
+//! The corpus is compiled from `data/` by `build.rs` into a file that sits beside the
+//! WebAssembly (`corpus-HASH.bin`, placed by `scripts/corpusfile.mjs`); the page's loader
+//! fetches it while the WebAssembly downloads and hands the bytes over as
+//! `window.pceCorpus` (a promise), and [`start`] decodes them once into a
+//! [`corpus::Engine`] held in a static and never copied into props. All behaviour (filters, search, URL state, the reducer, paragraph runs, the
 //! embed message API) lives in the `corpus` crate and is tested natively; this crate only
 //! renders state and dispatches actions. `docs/ARCHITECTURE.md` shows how an action flows
 //! from an event to the core and back to the DOM, and where to start.
@@ -29,36 +31,72 @@ pub use app::App;
 
 use corpus::Engine;
 use std::sync::OnceLock;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 static ENGINE: OnceLock<Result<Engine, String>> = OnceLock::new();
 
-/// The engine over the embedded corpus, decoded on first use.
+/// The engine over the corpus the page loaded; an error until [`start`] (or
+/// [`install_engine`]) has put one in.
 pub fn engine() -> Result<&'static Engine, &'static str> {
-    match ENGINE.get_or_init(|| {
-        corpus::decode(CORPUS_BYTES)
-            .map(Engine::new)
-            .map_err(|e| e.to_string())
-    }) {
-        Ok(e) => Ok(e),
-        Err(m) => Err(m.as_str()),
+    match ENGINE.get() {
+        Some(Ok(e)) => Ok(e),
+        Some(Err(m)) => Err(m.as_str()),
+        None => Err("the corpus is not loaded yet"),
     }
 }
 
-/// Use `engine` instead of the embedded corpus. For benchmarks and tests that need
-/// another corpus (a 10,000-event synthetic one): it must run before the app first
-/// asks for the engine; returns `false` if the engine was already set.
+/// Use `engine` as the corpus: the page's own (from [`start`]), or another one for
+/// benchmarks and tests (a 10,000-event synthetic corpus, the corpus embedded in the
+/// in-browser tests). It must run before the app first asks for the engine; returns
+/// `false` if an engine was already set.
 pub fn install_engine(engine: Engine) -> bool {
     ENGINE.set(Ok(engine)).is_ok()
 }
 
-/// The embedded corpus, undecoded.
-pub fn corpus_bytes() -> &'static [u8] {
-    CORPUS_BYTES
+/// Decode a corpus file's bytes and install its engine; the error names what is wrong.
+pub fn install_corpus(bytes: &[u8]) -> Result<(), String> {
+    let engine = corpus::decode(bytes)
+        .map(Engine::new)
+        .map_err(|e| format!("The explorer's data could not be read: {e}"))?;
+    if install_engine(engine) {
+        Ok(())
+    } else {
+        Err("The explorer's data was loaded twice.".into())
+    }
 }
 
-/// Install the panic message and mount the app on `<body>`.
+/// Install the panic message, wait for the corpus the loader is fetching
+/// (`window.pceCorpus`, a promise of its bytes) and mount the app on `<body>`. A corpus
+/// that cannot be loaded or read shows the fatal message with its reason and the reload
+/// links, never a blank page.
 pub fn start() {
     dom::install_panic_message();
-    yew::Renderer::<App>::new().render();
+    let pending = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"pceCorpus".into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(pending) = pending else {
+        dom::show_fatal("The explorer's data was not requested: this page has no corpus loader (build it with trunk, whose post-build hook adds one).");
+        return;
+    };
+    let loaded = Closure::once(move |bytes: JsValue| {
+        let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+        match install_corpus(&bytes) {
+            Ok(()) => {
+                yew::Renderer::<App>::new().render();
+            }
+            Err(m) => dom::show_fatal(&m),
+        }
+    });
+    let failed = Closure::once(move |err: JsValue| {
+        let why = err
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| err.as_string().unwrap_or_default());
+        dom::show_fatal(&why);
+    });
+    let _ = pending.then2(&loaded, &failed);
+    // The promise calls them once, after this function has returned.
+    loaded.forget();
+    failed.forget();
 }

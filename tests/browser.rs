@@ -11,9 +11,15 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The corpus the app embeds (the real one, or the one `PCE_DATA_DIR` named at build
-/// time): the tests read their expectations from it, not from numbers of five articles.
+/// The corpus build.rs compiled (the real one, or the one `PCE_DATA_DIR` named at build
+/// time), embedded here because the tests have no page loader to fetch it: the tests read
+/// their expectations from it, not from numbers of five articles.
+static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
 fn corpus() -> &'static corpus::Corpus {
+    if peru_crisis_explorer::engine().is_err() {
+        peru_crisis_explorer::install_corpus(CORPUS_BYTES).unwrap();
+    }
     peru_crisis_explorer::engine().unwrap().corpus()
 }
 
@@ -69,6 +75,7 @@ async fn mount(query: &str) -> Mounted {
         .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
+    corpus();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     Mounted {
         root,

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, ROOT } from './helpers.mjs';
+import { serve, launch, newPage, openApp, ROOT } from './helpers.mjs';
 
 const DIST_HOOKS = process.env.DIST_HOOKS_DIR || path.join(ROOT, 'target', 'dist-hooks');
 
@@ -75,3 +75,43 @@ test('a resize observer that skipped a notification is not an error of the app',
   assert.match(await page.locator('#fatal-error').innerText(), /Error: real/);
   await t.context.close();
 });
+
+// The corpus is a file beside the WebAssembly (scripts/corpusfile.mjs), fetched by the
+// loader with its integrity: a host that loses it, or sends other bytes, gives the fatal
+// message naming the file and the reason, no half-built explorer; reloading once the file
+// is back works.
+for (const [what, answer, reason] of [
+  ['on a host that cannot be reached', (route) => route.abort('connectionrefused'), /the host could not be reached/],
+  ['missing (404)', (route) => route.fulfill({ status: 404, body: 'Not Found' }), /the host answered HTTP 404/],
+  ['changed on the way (integrity)', async (route) => {
+    // Only the download: the loader's second request (HEAD) asks the host what went wrong.
+    if (route.request().method() !== 'GET') return route.fallback();
+    const res = await route.fetch();
+    const body = await res.body();
+    body[body.length >> 1] ^= 0xff;
+    await route.fulfill({ response: res, body });
+  }, /its contents are not the ones this version of the explorer was built with/],
+]) {
+  test(`a corpus file ${what} shows the fatal message naming it, and a reload once it is back works`, async () => {
+    const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
+    const { page } = t;
+    const file = fs.readdirSync(DIST_HOOKS).find((f) => /^corpus-[0-9a-f]+\.bin$/.test(f));
+    assert.ok(file, 'the build has a corpus file');
+    await page.route(`**/${file}`, answer);
+    await page.goto(server.url + '?q=lima');
+    const fatal = page.locator('#fatal-error');
+    await fatal.waitFor();
+    const text = await fatal.innerText();
+    assert.match(text, /Something went wrong and the explorer stopped/);
+    assert.ok(text.includes(`The explorer's data (${file}) could not be loaded`), text);
+    assert.match(text, reason);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'fatal-error', 'focus moves to the message');
+    assert.equal(await page.locator('.app').count(), 0, 'no half-built explorer');
+    await page.unroute(`**/${file}`);
+    await fatal.getByRole('link', { name: 'reload this view' }).click();
+    await page.waitForSelector('.results-head .counts');
+    assert.equal(await page.locator('#fatal-error').count(), 0, 'the reloaded explorer works');
+    assert.equal(new URL(page.url()).search, '?q=lima', 'at the same view');
+    await t.context.close();
+  });
+}

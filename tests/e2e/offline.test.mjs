@@ -70,6 +70,8 @@ async function walkOffline(dir, prefix) {
     const first = [...server.requests];
     const wasm = first.filter((p) => p.endsWith('.wasm'));
     assert.equal(wasm.length, 1, `the WebAssembly is downloaded once, the worker's cache included: ${first.join(', ')}`);
+    const data = first.filter((p) => /\/corpus-[0-9a-f]+\.bin$/.test(p));
+    assert.equal(data.length, 1, `the corpus is downloaded once, the worker's cache included: ${first.join(', ')}`);
     assert.equal(await page.locator('.update-notice:not(:empty)').count(), 0, 'a first install announces nothing');
     const cached = await page.evaluate(async () => {
       const keys = await caches.keys();

@@ -1,0 +1,48 @@
+// The corpus beside the WebAssembly: `corpus-HASH.bin`, fetched by the page's loader while
+// the WebAssembly downloads (wasmload.mjs), so the WebAssembly holds code only.
+//
+// build.rs compiles `data/` (or PCE_DATA_DIR, PCE_SYNTH) and writes the corpus to
+// `target/<target>/<profile>/pce-corpus.bin`; this step gzips it (level 9) and writes it
+// into the build folder under a name made of its content's hash, so every host can cache it
+// for ever. The file is stored compressed, as Pagefind stores its index: a host that
+// compresses nothing (or only text types, as most do: this is application/octet-stream)
+// still sends the small file, and the loader inflates it with DecompressionStream. A host
+// that compresses it again is harmless: the browser undoes its own encoding first, and
+// the loader inflates only bytes that start with gzip's magic number.
+//
+// Run from postbuild.mjs, before wasmload.mjs writes the loader.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+
+/** Where build.rs wrote the corpus for this build's profile (`release` or `debug`). */
+export function builtCorpus(profile) {
+  const target = process.env.CARGO_TARGET_DIR || 'target';
+  return path.join(target, 'wasm32-unknown-unknown', profile, 'pce-corpus.bin');
+}
+
+/**
+ * Write the corpus `source` (a path) into `dir` as `corpus-HASH.bin`, gzipped; returns
+ * its `name`, sha384 `integrity`, and `raw`/`stored` sizes. Throws with the path if the
+ * build wrote no corpus.
+ */
+export function placeCorpus(dir, source) {
+  if (!fs.existsSync(source)) {
+    throw new Error(`corpusfile: ${source} is missing: the corpus is written by build.rs (cargo build --target wasm32-unknown-unknown)`);
+  }
+  const raw = fs.readFileSync(source);
+  if (raw.subarray(0, 3).toString('latin1') !== 'PCE') {
+    throw new Error(`corpusfile: ${source} is not a corpus file (no PCE magic)`);
+  }
+  // No file name or time in the gzip header, so equal corpora give equal bytes and names.
+  const stored = zlib.gzipSync(raw, { level: 9 });
+  const hash = crypto.createHash('sha256').update(stored).digest('hex').slice(0, 16);
+  const name = `corpus-${hash}.bin`;
+  for (const f of fs.readdirSync(dir)) {
+    if (/^corpus-[0-9a-f]{16}\.bin$/.test(f) && f !== name) fs.rmSync(path.join(dir, f));
+  }
+  fs.writeFileSync(path.join(dir, name), stored);
+  const integrity = 'sha384-' + crypto.createHash('sha384').update(stored).digest('base64');
+  return { name, integrity, raw: raw.length, stored: stored.length };
+}
