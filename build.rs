@@ -11,7 +11,7 @@
 //! - `PCE_DATA_DIR=path`: compile that folder instead of `data/` (relative to the
 //!   workspace root), e.g. the hostile-payload corpus in `tests/hostile-data`;
 //! - `PCE_SYNTH=N`: embed a synthetic corpus of N articles generated from the data
-//!   (`corpus::synth`, fixed seed), e.g. the 10,000-article benchmark build.
+//!   (`corpus_index::synth`, fixed seed), e.g. the 10,000-article benchmark build.
 //!
 //! `PCE_TEST_HOOKS=1` compiles the app with `cfg(pce_test_hooks)`: test-only exports such
 //! as `pce_test_panic` (see `src/lib.rs`), used by the end-to-end tests of the hostile build.
@@ -48,11 +48,11 @@ fn main() {
         .nth(3)
         .expect("OUT_DIR is inside the target folder")
         .join("pce-corpus.bin");
-    let built = corpus::load_dir(&data).and_then(|ds| corpus::compile(&ds));
+    let built = corpus_index::load_dir(&data).and_then(|ds| corpus_index::compile(&ds));
     match built {
         Ok(b) => {
             let bytes = match synth {
-                Some(n) => corpus::encode(&corpus::synth::generate(&b.corpus, n, 42)),
+                Some(n) => corpus::encode(&corpus_index::synth::generate(&b.corpus, n, 42)),
                 None => corpus::encode(&b.corpus),
             };
             std::fs::write(&out, &bytes).expect("write corpus.bin");
@@ -66,7 +66,7 @@ fn main() {
                 // Paths relative to the data folder, made relative to the workspace.
                 println!("cargo:warning={shown}/{e}");
             }
-            panic!("{} error(s) in {shown}/; see the warnings above or run `cargo run -p corpus -- check {shown}`", errs.len());
+            panic!("{} error(s) in {shown}/; see the warnings above or run `cargo run -p corpus-index -- check {shown}`", errs.len());
         }
     }
 }

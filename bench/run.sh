@@ -70,9 +70,9 @@ build dist-10k "$ROOT/target/bench-10k" PCE_SYNTH=10000
 
 # The corpus as JSON (events, dates, quotes, articles) for the TimelineJS and Pagefind pages.
 if stale "$B/corpus.stamp" || [ ! -f "$B/corpus.json" ]; then
-  say "cargo run -p corpus -- export"
+  say "cargo run -p corpus-index -- export"
   echo "$ID" > "$B/corpus.stamp.new"
-  (cd "$SRC" && CARGO_TARGET_DIR="$ROOT/target/bench-native" cargo run -q -p corpus -- export) > "$B/corpus.json.new"
+  (cd "$SRC" && CARGO_TARGET_DIR="$ROOT/target/bench-native" cargo run -q -p corpus-index -- export) > "$B/corpus.json.new"
   mv "$B/corpus.json.new" "$B/corpus.json"
   mv "$B/corpus.stamp.new" "$B/corpus.stamp"
 fi

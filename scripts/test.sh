@@ -13,16 +13,16 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 echo "== data check (corpus check), and the six-article test corpus (data/ + tests/six-data)"
-cargo run -q -p corpus -- check
+cargo run -q -p corpus-index -- check
 scripts/six-data.sh
-cargo run -q -p corpus -- check target/six-data > /dev/null
+cargo run -q -p corpus-index -- check target/six-data > /dev/null
 
 echo "== benchmarks compile (run them with: cargo bench -p corpus)"
 cargo bench -q -p corpus --no-run
 
 echo "== native tests (the core's also over the six-article corpus)"
 cargo test --workspace
-PCE_DATA_DIR=target/six-data cargo test -q -p corpus
+PCE_DATA_DIR=target/six-data cargo test -q -p corpus -p corpus-index
 
 echo "== fuzzing (each target 45 seconds)"
 scripts/fuzz.sh 45

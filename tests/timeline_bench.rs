@@ -70,7 +70,7 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
 #[wasm_bindgen_test]
 async fn zoom_and_pan_steps_at_ten_thousand_events() {
     let real = corpus::decode(include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"))).unwrap();
-    let synthetic = corpus::synth::generate(&real, ARTICLES, 7);
+    let synthetic = corpus_index::synth::generate(&real, ARTICLES, 7);
     let events = synthetic.events.len();
     assert!(peru_crisis_explorer::install_engine(corpus::Engine::new(
         synthetic

@@ -1,6 +1,6 @@
 // A TimelineJS 3 page over the same events as the explorer's timeline, for the benchmark.
 // Usage: node bench/timelinejs/make.mjs CORPUS_JSON OUT_DIR
-//   CORPUS_JSON: `cargo run -p corpus -- export` output; OUT_DIR gets index.html,
+//   CORPUS_JSON: `cargo run -p corpus-index -- export` output; OUT_DIR gets index.html,
 //   events.json and TimelineJS's own files (js/timeline.js, css/timeline.css, css/icons/)
 //   copied from node_modules/@knight-lab/timelinejs/dist, in the layout its CSS expects.
 // Every event of the corpus is a TimelineJS event (headline: the event's title; text: its

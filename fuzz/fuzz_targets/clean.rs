@@ -1,8 +1,8 @@
-//! Cleaning a raw scraped article (`corpus::clean`), its inline markdown, and the date
+//! Cleaning a raw scraped article (`corpus_index::clean`), its inline markdown, and the date
 //! parsers it and the data files use: no input panics, and what comes out is well formed.
 #![no_main]
 
-use corpus::clean::{clean, inline};
+use corpus_index::clean::{clean, inline};
 use corpus::model::Emphasis;
 use corpus::{Date, DateSpec, Precision};
 use libfuzzer_sys::fuzz_target;

@@ -4,7 +4,8 @@
 //! inside it, never a panic; a corpus that compiles must be consistent.
 #![no_main]
 
-use corpus::{compile, decode, encode, rec, to_json, DataSet, Engine, Filter};
+use corpus::{decode, encode, to_json, Engine, Filter};
+use corpus_index::{compile, rec, DataSet};
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashMap;
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the fuzz targets in `fuzz_targets/`.
 
-use corpus::{compile, load_dir, Corpus, DataSet};
+use corpus::Corpus;
+use corpus_index::{compile, load_dir, DataSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

@@ -31,7 +31,7 @@ const answers = new Map();
 export function expected(...queries) {
   const todo = [...new Set(queries.filter((q) => !answers.has(q)))];
   if (todo.length) {
-    const out = execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'query', '--data', DATA_DIR, ...todo],
+    const out = execFileSync('cargo', ['run', '-q', '-p', 'corpus-index', '--', 'query', '--data', DATA_DIR, ...todo],
       { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
     JSON.parse(out).forEach((r, i) => answers.set(todo[i], r));
   }
@@ -42,7 +42,7 @@ export function expected(...queries) {
 let exported;
 /** The compiled corpus of DATA_DIR as `corpus export` writes it (data/README.md). */
 export function corpusJson() {
-  exported ??= JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'export', DATA_DIR],
+  exported ??= JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'corpus-index', '--', 'export', DATA_DIR],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }));
   return exported;
 }

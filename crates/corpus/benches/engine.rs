@@ -160,8 +160,8 @@ fn bench_timeline(name: &str, c: &corpus::Corpus, runs: usize) {
 fn main() {
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let t = Instant::now();
-    let ds = corpus::load_dir(&data).expect("data loads");
-    let built = corpus::compile(&ds).expect("data compiles");
+    let ds = corpus_index::load_dir(&data).expect("data loads");
+    let built = corpus_index::compile(&ds).expect("data compiles");
     println!(
         "compile data/ (clean, match, validate): {}",
         ms(t.elapsed())
@@ -179,7 +179,7 @@ fn main() {
     let real = Engine::new(built.corpus.clone());
     bench_engine("real corpus", &real, 200);
     bench_timeline("real corpus", &built.corpus, 500);
-    let ten_k_events = corpus::synth::generate(&built.corpus, 1250, 7);
+    let ten_k_events = corpus_index::synth::generate(&built.corpus, 1250, 7);
     bench_timeline("synthetic corpus", &ten_k_events, 100);
 
     let n: usize = std::env::var("SYNTH_ARTICLES")
@@ -187,7 +187,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
     let t = Instant::now();
-    let synth = corpus::synth::generate(&built.corpus, n, 42);
+    let synth = corpus_index::synth::generate(&built.corpus, n, 42);
     println!("\ngenerate {n} synthetic articles: {}", ms(t.elapsed()));
     let sbytes = corpus::encode(&synth);
     println!("encoded synthetic corpus: {} bytes", sbytes.len());
@@ -219,12 +219,12 @@ fn main() {
 /// Typo suggestions against a gazetteer of 20,000 entities (about the names a corpus of
 /// 10,000 real articles could hold): each made from a real entity, its words respelled.
 fn bench_suggest(seed: &corpus::Corpus) {
-    let mut rng = corpus::synth::Rng::new(9);
+    let mut rng = corpus_index::synth::Rng::new(9);
     let letters: Vec<char> = "abcdefghijklmnopqrstuvwxyz".chars().collect();
     let mut entities = Vec::with_capacity(20_000);
     for i in 0..20_000 {
         let mut e = seed.entities[i % seed.entities.len()].clone();
-        let respell = |s: &str, rng: &mut corpus::synth::Rng| -> String {
+        let respell = |s: &str, rng: &mut corpus_index::synth::Rng| -> String {
             s.split(' ')
                 .map(|w| {
                     let mut cs: Vec<char> = w.chars().collect();

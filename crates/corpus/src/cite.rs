@@ -8,12 +8,12 @@
 //! brackets, the bibliographic sign for a supplied title.
 //!
 //! ```
-//! # let ds = corpus::DataSet { articles: None, events: None, measures: None,
-//! #   gazetteer: Some(corpus::Source { name: "gazetteer.rec".into(), text:
+//! # let ds = corpus_index::DataSet { articles: None, events: None, measures: None,
+//! #   gazetteer: Some(corpus_index::Source { name: "gazetteer.rec".into(), text:
 //! #     "@entity lima\nname: Lima\nkind: place\nalias: Lima\ndescription: Capital of Peru.\n".into() }),
-//! #   raw: vec![corpus::Source { name: "raw/a.txt".into(), text:
+//! #   raw: vec![corpus_index::Source { name: "raw/a.txt".into(), text:
 //! #     "# Marchers reach Lima\n\nAna Ruiz\n3 March 2023\n\nThousands marched.".into() }] };
-//! # let c = corpus::compile(&ds).unwrap().corpus;
+//! # let c = corpus_index::compile(&ds).unwrap().corpus;
 //! let cite = corpus::cite::cite(&c, 0, 0, "https://example.org/?a=a&p=p1");
 //! assert!(cite.plain.starts_with("Ana Ruiz. “Marchers reach Lima.” "));
 //! assert!(cite.bibtex.starts_with("@misc{ruiz2023marchers-p1,"));
@@ -48,10 +48,10 @@ pub fn key(a: &Article, paragraph: u32) -> String {
         .authors
         .first()
         .and_then(|n| n.split_whitespace().last())
-        .map(crate::compile::slug)
+        .map(crate::util::slug)
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "anon".into());
-    let word = crate::compile::slug(&a.title)
+    let word = crate::util::slug(&a.title)
         .split('-')
         .find(|w| w.len() >= 4)
         .unwrap_or("")

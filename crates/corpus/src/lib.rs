@@ -1,68 +1,48 @@
-//! The pure core of the Peru Crisis Explorer.
+//! The explorer's reader: the model and everything the browser runs over it.
 //!
-//! Everything the explorer knows and does without a browser lives here, so that it can be
-//! tested natively and shared by the three programs that need it:
-//!
-//! - the app's `build.rs`, which [`compile`]s `data/` and writes the binary with
-//!   [`encode`] (a build with any data error fails, and no corpus is written);
-//! - the `corpus` command line (`check`, `import`, `show`, `export`, `synth`);
-//! - the Yew app, which [`decode`]s the embedded binary and answers every question
-//!   through an [`Engine`].
+//! Everything the explorer knows and does without a browser lives here or in the indexer
+//! (`crates/corpus-index`), so that it can be tested natively. This crate is what the
+//! WebAssembly links: the model and its binary format ([`decode`], and [`encode`] for the
+//! indexer), search, the query [`Engine`], URL state and the reducer, view models, the
+//! timeline's layout, the comparison, the exports and the embed messages. What only the
+//! build runs (cleaning the raw texts, the `.rec` files, gazetteer matching, compiling,
+//! importing, synthetic corpora, the `corpus` command line) is in `corpus-index`, which
+//! depends on this crate; the app's `Cargo.toml` then shows what ships.
 //!
 //! How the app uses the core (the store, `update` and its effects, view models) is in
 //! `docs/ARCHITECTURE.md` at the repository's root.
 //!
 //! ```
-//! use corpus::{compile, DataSet, Source, Engine, Filter};
-//! let ds = DataSet {
-//!     articles: None,
-//!     gazetteer: Some(Source { name: "gazetteer.rec".into(), text:
-//!         "@entity lima\nname: Lima\nkind: place\nalias: Lima\ndescription: Capital of Peru.\n".into() }),
-//!     events: None,
-//!     measures: None,
-//!     raw: vec![Source { name: "raw/a.txt".into(), text:
-//!         "# Marchers reach Lima\n\nAna Ruiz\n3 March 2023\n\nThousands marched in Lima on Friday.".into() }],
-//! };
-//! let built = compile(&ds).expect("valid data");
-//! let engine = Engine::new(built.corpus);
+//! use corpus::{Engine, Filter};
+//! # let bytes = corpus::encode(&corpus::Corpus::default());
+//! // The bytes the indexer wrote (`corpus_index::compile`, then `corpus::encode`).
+//! let engine = Engine::new(corpus::decode(&bytes).expect("a corpus file"));
 //! let results = engine.run(&Filter { text: "lima".into(), ..Filter::default() });
-//! assert_eq!(results.articles.len(), 1);
-//! assert_eq!(engine.corpus().entities[0].mentions.len(), 1); // the title is not a paragraph
+//! assert!(results.articles.is_empty());
 //! ```
 #![deny(missing_docs)]
 
 pub mod cite;
-pub mod clean;
 pub mod compare;
-pub mod compile;
-pub mod coverage;
 pub mod date;
 pub mod embed;
 pub mod error;
 pub mod export;
 pub mod figures;
-pub mod hint;
-pub mod import;
 pub mod json;
-pub mod matcher;
 pub mod model;
 pub mod query;
-pub mod rec;
 pub mod render;
-pub mod scan;
 pub mod search;
-pub mod show;
 pub mod state;
 pub mod stem;
 pub mod suggest;
-pub mod synth;
 pub mod timeline;
 pub mod typed_date;
 pub mod update;
 pub mod util;
 pub mod view;
 
-pub use compile::{build, compile, load_dir, Build, Compiled, DataSet, Source};
 pub use date::{Date, DateSpec, Precision};
 pub use error::{Error, ErrorKind};
 #[cfg(feature = "json")]

@@ -86,6 +86,45 @@ pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
     x.min(hi).max(lo)
 }
 
+/// Slug a name into an id: lowercase ASCII, accents stripped, other runs become `-`.
+pub fn slug(s: &str) -> String {
+    let folded = crate::search::fold(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// splitmix64: small, fast, good enough for test data.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,7 +137,7 @@ mod tests {
         let n = clamp(f64::NAN, 0.0, 3.0);
         assert!((0.0..=3.0).contains(&n), "NaN gives a bound, not NaN");
     }
-    use crate::synth::Rng;
+    use super::Rng;
 
     #[test]
     fn sorts_like_the_standard_library() {

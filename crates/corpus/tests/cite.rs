@@ -113,7 +113,7 @@ fn bibtex_special_characters_are_escaped() {
     );
     // The hostile corpus: every field of every entry stays balanced.
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile-data");
-    let h = corpus::compile(&corpus::load_dir(&dir).unwrap())
+    let h = corpus_index::compile(&corpus_index::load_dir(&dir).unwrap())
         .unwrap()
         .corpus;
     for a in 0..h.articles.len() as u32 {

@@ -209,7 +209,7 @@ fn entities_and_events_split_into_shared_and_one_sided() {
 
 #[test]
 fn a_small_fixture_aligns_exactly() {
-    let built = corpus::compile(&fixture()).unwrap();
+    let built = corpus_index::compile(&fixture()).unwrap();
     let c = &built.corpus;
     let (march, strike) = (article(c, "march"), article(c, "strike"));
     let al = align(c, march, strike);
@@ -359,7 +359,7 @@ fn pickers_are_bounded() {
     // Articles 0..4 are in publication order; 2 is past the cap, 99 does not exist.
     assert_eq!(some, vec![0, 3, 4]);
     assert_eq!(out, c.articles.len() - 3);
-    let synth = corpus::synth::generate(c, 300, 42);
+    let synth = corpus_index::synth::generate(c, 300, 42);
     let matched: Vec<u32> = (0..300).rev().collect();
     let (big, out) = picker_choices(&synth, matched, &[5], 200);
     assert_eq!(big.len(), 201);

@@ -43,8 +43,8 @@ fn repo() -> &'static corpus::Corpus {
     static C: std::sync::OnceLock<corpus::Corpus> = std::sync::OnceLock::new();
     C.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
-        let ds = corpus::load_dir(&dir).expect("data/ loads");
-        corpus::compile(&ds).expect("data/ compiles").corpus
+        let ds = corpus_index::load_dir(&dir).expect("data/ loads");
+        corpus_index::compile(&ds).expect("data/ compiles").corpus
     })
 }
 
@@ -52,8 +52,8 @@ fn hostile() -> &'static corpus::Corpus {
     static C: std::sync::OnceLock<corpus::Corpus> = std::sync::OnceLock::new();
     C.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile-data");
-        let ds = corpus::load_dir(&dir).expect("tests/hostile-data loads");
-        corpus::compile(&ds)
+        let ds = corpus_index::load_dir(&dir).expect("tests/hostile-data loads");
+        corpus_index::compile(&ds)
             .expect("tests/hostile-data compiles")
             .corpus
     })

@@ -6,7 +6,7 @@ mod common;
 use common::{corpus, data_dir};
 use corpus::embed::{apply, HostMessage};
 use corpus::state::{parse_query, to_query, AppState};
-use corpus::{load_dir, DataSet};
+use corpus_index::{load_dir, DataSet};
 
 /// Every file of the data folder, as (name relative to it, bytes).
 fn data_files() -> Vec<(String, Vec<u8>)> {

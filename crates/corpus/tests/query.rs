@@ -2,7 +2,8 @@
 
 mod common;
 use common::{corpus, fixture};
-use corpus::{compile, Date, DateField, Engine, EntityKind, Filter, Order};
+use corpus::{Date, DateField, Engine, EntityKind, Filter, Order};
+use corpus_index::compile;
 
 fn fixture_engine() -> Engine {
     Engine::new(compile(&fixture()).unwrap().corpus)

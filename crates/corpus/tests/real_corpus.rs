@@ -630,8 +630,8 @@ fn header_and_opening_view_come_from_the_articles() {
 #[test]
 fn hostile_corpus_compiles_with_its_payloads_as_text() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile-data");
-    let ds = corpus::load_dir(&dir).expect("tests/hostile-data loads");
-    let built = match corpus::compile(&ds) {
+    let ds = corpus_index::load_dir(&dir).expect("tests/hostile-data loads");
+    let built = match corpus_index::compile(&ds) {
         Ok(b) => b,
         Err(errs) => panic!(
             "{:?}",

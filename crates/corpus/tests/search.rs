@@ -7,7 +7,8 @@ mod common;
 use common::corpus;
 use corpus::query::FilterPart;
 use corpus::search::{highlight, tokenize, Query};
-use corpus::{compile, DataSet, Engine, Filter, Order, Precision, Source};
+use corpus::{Engine, Filter, Order, Precision};
+use corpus_index::{compile, DataSet, Source};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -586,7 +587,7 @@ fn suggestions_on_a_small_gazetteer() {
         names
             .iter()
             .map(|(n, aliases)| corpus::Entity {
-                id: corpus::compile::slug(n),
+                id: corpus_index::compile::slug(n),
                 name: n.to_string(),
                 kind: corpus::EntityKind::Person,
                 aliases: aliases
@@ -689,7 +690,7 @@ fn any_typed_text_is_answered() {
         "“", "”", "killed", "Bolaurte", "Jerí", "ß", "\u{202e}", "\u{0}", "  ", ",", "or more",
         "at least", "12th", "0", "00", "9999", "Boluarte", "x",
     ];
-    let mut rng = corpus::synth::Rng::new(13);
+    let mut rng = corpus_index::synth::Rng::new(13);
     let long = "a".repeat(400) + " 2023 " + &"Kenna ".repeat(300);
     let mut texts: Vec<String> = vec![long];
     for _ in 0..400 {

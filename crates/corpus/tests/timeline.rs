@@ -202,7 +202,7 @@ fn articles_and_reporting_links() {
 
 #[test]
 fn ten_thousand_events_lay_out_without_collisions() {
-    let s = corpus::synth::generate(corpus(), 1250, 9);
+    let s = corpus_index::synth::generate(corpus(), 1250, 9);
     assert_eq!(s.events.len(), 10_000);
     let its = items(&s, None);
     for v in [
@@ -520,7 +520,7 @@ fn the_overview_counts_events_per_bucket() {
 #[test]
 fn a_dense_article_lane_clusters_and_the_keyboard_still_reaches_every_article() {
     use corpus::timeline::{navigate, Focus, Lane, Nav};
-    let s = corpus::synth::generate(corpus(), 1250, 9);
+    let s = corpus_index::synth::generate(corpus(), 1250, 9);
     let it = items(&s, None);
     let b = bounds(&s);
     let o = Options::default();

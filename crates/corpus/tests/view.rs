@@ -5,7 +5,8 @@ use common::{corpus, fixture};
 use corpus::view::{
     facet, facet_counts, live_count, provenance, result_row, results_count, FACET_SHORT,
 };
-use corpus::{compile, Engine, EntityKind, Filter, Provenance};
+use corpus::{Engine, EntityKind, Filter, Provenance};
+use corpus_index::compile;
 
 fn engine() -> Engine {
     Engine::new(corpus().clone())
@@ -442,7 +443,7 @@ fn readers_see_titles_not_article_ids_in_the_notes() {
     }
     let titles = vec![("2023-01-x".to_string(), "“X”".to_string())];
     assert_eq!(
-        corpus::compile::readable("in 2023-01-x, 21..27 Jul; not 2023-01-xy", &titles),
+        corpus_index::compile::readable("in 2023-01-x, 21..27 Jul; not 2023-01-xy", &titles),
         "in “X”, 21–27 Jul; not 2023-01-xy"
     );
 }

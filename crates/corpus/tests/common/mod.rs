@@ -1,7 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
-use corpus::{compile, load_dir, Compiled, Corpus, DataSet, Error, Source};
+use corpus::{Corpus, Error};
+use corpus_index::{compile, load_dir, Compiled, DataSet, Source};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -84,13 +85,13 @@ pub fn errors_of(ds: &DataSet) -> Vec<String> {
 
 /// The fixture data folder of the import tests (`tests/fixtures/data`).
 pub fn fixture_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../corpus/tests/fixtures/data")
 }
 
 /// The messy web article the import tests import (`tests/fixtures/juliaca.txt`).
 pub fn juliaca() -> String {
     std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/juliaca.txt"),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../corpus/tests/fixtures/juliaca.txt"),
     )
     .expect("tests/fixtures/juliaca.txt")
 }

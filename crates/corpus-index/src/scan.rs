@@ -19,8 +19,8 @@
 //! dateline), `last Thursday`, `on Wednesday`, `yesterday`, `last December`, `last
 //! year`, `two years ago` (resolved against the dateline).
 
-use crate::date::{days_in_month, month_from_name, Date, DateSpec, Precision, Weekday, MONTHS};
-use crate::model::EntityKind;
+use corpus::date::{days_in_month, month_from_name, Date, DateSpec, Precision, Weekday, MONTHS};
+use corpus::model::EntityKind;
 
 /// A word of a text, with its byte range. Punctuation around it is not part of it; an
 /// apostrophe or a hyphen inside it is.

@@ -8,34 +8,11 @@
 //! the same corpus.
 
 use crate::compile::find_figures;
-use crate::date::{Date, DateSpec};
 use crate::matcher::Matcher;
-use crate::model::*;
+use corpus::date::{Date, DateSpec};
+use corpus::model::*;
 
-/// splitmix64: small, fast, good enough for test data.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    /// Next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-}
+pub use corpus::util::Rng;
 
 fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -103,7 +80,7 @@ pub fn generate(seed_corpus: &Corpus, n: usize, seed: u64) -> Corpus {
             authors_reason: None,
             published: Published {
                 date,
-                precision: crate::date::Precision::Day,
+                precision: corpus::date::Precision::Day,
                 status: Provenance::Stated,
                 reason: None,
                 earliest: None,

@@ -36,9 +36,9 @@ fn data_dir(arg: Option<&String>) -> PathBuf {
     }
 }
 
-fn build(dir: &Path) -> Result<corpus::Compiled, ExitCode> {
-    let ds = corpus::load_dir(dir).map_err(|errs| report(&errs))?;
-    corpus::compile(&ds).map_err(|errs| report(&errs))
+fn build(dir: &Path) -> Result<corpus_index::Compiled, ExitCode> {
+    let ds = corpus_index::load_dir(dir).map_err(|errs| report(&errs))?;
+    corpus_index::compile(&ds).map_err(|errs| report(&errs))
 }
 
 fn report(errs: &[corpus::Error]) -> ExitCode {
@@ -65,16 +65,16 @@ fn emit(text: &str) -> ExitCode {
 }
 
 fn check(dir: &Path) -> ExitCode {
-    let ds = match corpus::load_dir(dir) {
+    let ds = match corpus_index::load_dir(dir) {
         Ok(ds) => ds,
         Err(errs) => return report(&errs),
     };
-    let b = corpus::compile::build(&ds);
+    let b = corpus_index::compile::build(&ds);
     let mut out = String::new();
     for n in &b.notes {
         let _ = writeln!(out, "note: {n}");
     }
-    let coverage = corpus::coverage::coverage(&b);
+    let coverage = corpus_index::coverage::coverage(&b);
     let mut complete = 0;
     for cov in &coverage {
         if cov.is_complete() {
@@ -202,11 +202,11 @@ fn export(args: &[String]) -> ExitCode {
         }
     };
     let dir = a.dir.as_path();
-    let ds = match corpus::load_dir(dir) {
+    let ds = match corpus_index::load_dir(dir) {
         Ok(ds) => ds,
         Err(errs) => return report(&errs),
     };
-    let b = corpus::compile::build(&ds);
+    let b = corpus_index::compile::build(&ds);
     if !b.errors.is_empty() {
         for e in &b.errors {
             eprintln!("{e}");
@@ -256,12 +256,12 @@ fn export(args: &[String]) -> ExitCode {
 }
 
 fn show(which: &str, dir: &Path) -> ExitCode {
-    let ds = match corpus::load_dir(dir) {
+    let ds = match corpus_index::load_dir(dir) {
         Ok(ds) => ds,
         Err(errs) => return report(&errs),
     };
-    let b = corpus::compile::build(&ds);
-    match corpus::show::show(&b, which) {
+    let b = corpus_index::compile::build(&ds);
+    match corpus_index::show::show(&b, which) {
         Ok(text) => emit(&text),
         Err(e) => {
             eprintln!("{e}");
@@ -311,7 +311,7 @@ fn import(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         };
         // The data folder as it is now (with what earlier files added).
-        let ds = match corpus::load_dir(&dir) {
+        let ds = match corpus_index::load_dir(&dir) {
             Ok(ds) => ds,
             Err(errs) => return report(&errs),
         };
@@ -319,7 +319,7 @@ fn import(args: &[String]) -> ExitCode {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| f.clone());
-        let imported = match corpus::import::import(&ds, &name, &raw) {
+        let imported = match corpus_index::import::import(&ds, &name, &raw) {
             Ok(i) => i,
             Err(e) => {
                 eprintln!("{f}: {}", e.message());
@@ -403,7 +403,7 @@ fn main() -> ExitCode {
             };
             match build(&data_dir(args.get(2))) {
                 Ok(b) => {
-                    let s = corpus::synth::generate(&b.corpus, n, 42);
+                    let s = corpus_index::synth::generate(&b.corpus, n, 42);
                     let bytes = corpus::encode(&s);
                     emit(&format!(
                         "{} articles, {} events, {} figures, {} bytes encoded\n",

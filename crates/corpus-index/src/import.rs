@@ -25,13 +25,13 @@
 use crate::clean::{clean, Cleaned};
 use crate::compile::{build, slug, DataSet, Source};
 use crate::coverage::clip;
-use crate::date::{Date, DateSpec};
-use crate::error::{Error, ErrorKind};
-use crate::figures;
 use crate::matcher::Matcher;
-use crate::model::{Corpus, EntityKind};
 use crate::rec;
 use crate::scan::{self, DateExpr, Name};
+use corpus::date::{Date, DateSpec};
+use corpus::error::{Error, ErrorKind};
+use corpus::figures;
+use corpus::model::{Corpus, EntityKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -284,13 +284,13 @@ fn fit_measure<'a>(
     unit: &str,
     window: &str,
     sentence: &str,
-) -> Option<&'a crate::model::Measure> {
+) -> Option<&'a corpus::model::Measure> {
     let ft = topics(window);
     if ft.is_empty() {
         return None;
     }
     let sw = content_words(sentence);
-    let mut best: Option<(usize, usize, usize, &crate::model::Measure)> = None;
+    let mut best: Option<(usize, usize, usize, &corpus::model::Measure)> = None;
     for m in &corpus.measures {
         if !unit_fits(unit, &m.unit) {
             continue;
@@ -530,7 +530,7 @@ pub fn import(ds: &DataSet, name: &str, raw: &str) -> Result<Imported, Error> {
     let c = clean(raw);
     if c.paragraphs
         .iter()
-        .all(|p| p.kind != crate::model::ParagraphKind::Body)
+        .all(|p| p.kind != corpus::model::ParagraphKind::Body)
     {
         return Err(Error::in_file(
             &raw_path,
@@ -1293,7 +1293,7 @@ fn write_report(r: &ReportInput<'_>) -> String {
     let captions = c
         .paragraphs
         .iter()
-        .filter(|p| p.kind == crate::model::ParagraphKind::Caption)
+        .filter(|p| p.kind == corpus::model::ParagraphKind::Caption)
         .count();
     let _ = writeln!(
         out,
@@ -1325,7 +1325,7 @@ fn write_report(r: &ReportInput<'_>) -> String {
         let _ = writeln!(
             out,
             "note: the data already had {} before this import (see `corpus check`)",
-            crate::render::count(r.errors_before, "error")
+            corpus::render::count(r.errors_before, "error")
         );
     }
     if !r.problems.is_empty() {

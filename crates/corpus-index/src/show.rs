@@ -14,8 +14,8 @@
 //! - after each paragraph, the events that quote it.
 
 use crate::compile::Build;
-use crate::error::{Error, ErrorKind};
-use crate::model::ParagraphKind;
+use corpus::error::{Error, ErrorKind};
+use corpus::model::ParagraphKind;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -79,7 +79,7 @@ pub fn show(build: &Build, which: &str) -> Result<String, Error> {
         } else {
             format!(
                 " ({} in the data may keep it from being read; run `corpus check`)",
-                crate::render::count(build.errors.len(), "error")
+                corpus::render::count(build.errors.len(), "error")
             )
         };
         return Err(Error::bare(ErrorKind::UnknownId(format!(
@@ -98,7 +98,7 @@ pub fn show(build: &Build, which: &str) -> Result<String, Error> {
     let mut out = String::new();
     let raw = src.map_or_else(|| a.source_file.clone(), |s| s.raw.clone());
     let _ = writeln!(out, "{}  ({raw})", a.id);
-    let status = |s: crate::Provenance| s.as_str();
+    let status = |s: corpus::Provenance| s.as_str();
     let _ = writeln!(out, "title ({}): {}", status(a.title_status), a.title);
     if let Some((st, line)) = src.and_then(|s| s.subtitle.as_ref()) {
         let _ = writeln!(out, "subtitle (raw line {line}, not body text): {st}");
@@ -231,7 +231,7 @@ pub fn show(build: &Build, which: &str) -> Result<String, Error> {
         let _ = writeln!(
             out,
             "\n{} in the data (the text above is shown as far as it could be built):",
-            crate::render::count(build.errors.len(), "error")
+            corpus::render::count(build.errors.len(), "error")
         );
         for e in &build.errors {
             let _ = writeln!(out, "{e}");

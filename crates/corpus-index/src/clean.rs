@@ -26,8 +26,8 @@
 //! Every dropped line is listed in [`Cleaned::dropped`] with its reason, so that
 //! `corpus import` and `corpus show` can tell the curator what was removed and why.
 
-use crate::date::{Date, NumericDate};
-use crate::model::{Emphasis, ParagraphKind};
+use corpus::date::{Date, NumericDate};
+use corpus::model::{Emphasis, ParagraphKind};
 
 /// Interface words that scrapers pick up as lines of their own.
 const STRAY_LINES: [&str; 6] = ["English", "Loading", "Español", "Share", "Print", "Menu"];

@@ -12,7 +12,7 @@
 //! Candidates are looked up by the lowercased first word of the alias, so the cost per
 //! word of text is one hash lookup plus the few aliases sharing that word.
 
-use crate::model::EntityIx;
+use corpus::model::EntityIx;
 use std::collections::HashMap;
 
 /// One alias to look for.

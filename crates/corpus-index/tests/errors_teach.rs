@@ -1,10 +1,11 @@
 //! Errors that teach: a quote that is not found names the closest passage and the first
 //! differing character; one bad record gives one error, at its own line.
 
+#[path = "../../corpus/tests/common/mod.rs"]
 mod common;
 use common::{data_dir, src};
-use corpus::compile::build;
-use corpus::{load_dir, DataSet};
+use corpus_index::compile::build;
+use corpus_index::{load_dir, DataSet};
 
 /// The real data set with one replacement in one file; the errors as strings.
 fn real_with(file: &str, from: &str, to: &str) -> Vec<String> {

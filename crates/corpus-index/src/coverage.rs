@@ -19,8 +19,8 @@
 //! list does not go stale.
 
 use crate::compile::{Build, NotCurated, NotCuratedKind};
-use crate::model::ParagraphKind;
 use crate::scan;
+use corpus::model::ParagraphKind;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 

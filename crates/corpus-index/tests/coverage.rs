@@ -1,9 +1,10 @@
 //! `corpus check` says what is left to curate in each article, not just `ok`.
 
+#[path = "../../corpus/tests/common/mod.rs"]
 mod common;
 use common::{juliaca, small_data, src, with_files};
-use corpus::compile::build;
-use corpus::coverage::coverage;
+use corpus_index::compile::build;
+use corpus_index::coverage::coverage;
 
 #[test]
 fn a_curated_article_is_complete() {
@@ -73,7 +74,7 @@ fn report_lists_the_first_few_and_counts_the_rest() {
 #[test]
 fn unconfirmed_drafts_are_counted_per_article() {
     let ds = small_data();
-    let imp = corpus::import::import(&ds, "juliaca.txt", &juliaca()).unwrap();
+    let imp = corpus_index::import::import(&ds, "juliaca.txt", &juliaca()).unwrap();
     let b = build(&with_files(&ds, &imp.files));
     let cov = coverage(&b);
     let c = cov.iter().find(|c| c.article == imp.id).unwrap();
@@ -98,7 +99,7 @@ fn unconfirmed_drafts_are_counted_per_article() {
 
 #[test]
 fn the_real_articles_have_readable_coverage() {
-    let b = build(&corpus::load_dir(&common::data_dir()).unwrap());
+    let b = build(&corpus_index::load_dir(&common::data_dir()).unwrap());
     assert!(b.errors.is_empty());
     let cov = coverage(&b);
     assert_eq!(cov.len(), b.corpus.articles.len());
@@ -117,7 +118,7 @@ fn the_real_articles_have_readable_coverage() {
                 n.name
             );
             assert!(
-                !corpus::scan::is_demonym(&n.name),
+                !corpus_index::scan::is_demonym(&n.name),
                 "{} is a demonym",
                 n.name
             );

@@ -14,7 +14,7 @@
 //! [`Record::todo`], so that the build reports the TODO itself rather than a missing
 //! field.
 
-use crate::error::{Error, ErrorKind};
+use corpus::error::{Error, ErrorKind};
 
 /// One `key: value` line.
 #[derive(Clone, Debug, PartialEq, Eq)]

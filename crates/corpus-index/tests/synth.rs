@@ -1,8 +1,9 @@
 //! The synthetic corpus generator: deterministic, realistic shape, valid references.
 
+#[path = "../../corpus/tests/common/mod.rs"]
 mod common;
 use common::corpus;
-use corpus::synth::generate;
+use corpus_index::synth::generate;
 
 #[test]
 fn same_seed_same_corpus_other_seed_other_corpus() {

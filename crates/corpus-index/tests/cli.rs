@@ -2,6 +2,7 @@
 //! `check` refuses them and says what is left, `show` reads the text meanwhile, `export`
 //! says why it exports nothing, a person confirms, and then `check` and `export` pass.
 
+#[path = "../../corpus/tests/common/mod.rs"]
 mod common;
 use common::{confirm_all, copy_dir, fixture_dir, temp_dir};
 use std::path::Path;
@@ -27,7 +28,8 @@ fn import_review_confirm_check_export() {
     let dir = temp_dir("cli-import");
     copy_dir(&fixture_dir(), &dir);
     let data = dir.to_str().unwrap();
-    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/juliaca.txt");
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/tests/fixtures/juliaca.txt");
     let id = "2023-01-police-fire-on-marchers";
 
     // The fixture is valid and fully curated.
@@ -208,8 +210,8 @@ fn query_prints_what_the_explorer_shows_for_each_url() {
     assert!(o.status.success(), "{}", err(&o));
     let v: serde_json::Value = serde_json::from_str(&out(&o)).expect("JSON");
     let all = &v[0];
-    let ds = corpus::load_dir(&fixture_dir()).unwrap();
-    let c = corpus::compile(&ds).unwrap().corpus;
+    let ds = corpus_index::load_dir(&fixture_dir()).unwrap();
+    let c = corpus_index::compile(&ds).unwrap().corpus;
     assert_eq!(all["query"], "");
     assert_eq!(all["articles"].as_array().unwrap().len(), c.articles.len());
     assert_eq!(all["events"].as_array().unwrap().len(), c.events.len());

@@ -5,12 +5,12 @@
 //! the list of errors.
 
 use crate::clean::{clean, Cleaned};
-use crate::date::{Date, DateSpec, Precision};
-use crate::error::{Error, ErrorKind};
-use crate::figures;
 use crate::matcher::Matcher;
-use crate::model::*;
 use crate::rec::{self, Fields, Record};
+use corpus::date::{Date, DateSpec, Precision};
+use corpus::error::{Error, ErrorKind};
+use corpus::figures;
+use corpus::model::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
@@ -268,19 +268,7 @@ fn parse_publication(value: &str) -> Result<Publication, String> {
     })
 }
 
-/// Slug a name into an id: lowercase ASCII, accents stripped, other runs become `-`.
-pub fn slug(s: &str) -> String {
-    let folded = crate::search::fold(s);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
+pub use corpus::util::slug;
 
 /// The keys an `@article` record may have.
 const ARTICLE_KEYS: &[&str] = &[
@@ -1611,7 +1599,7 @@ fn build_measures(
 }
 
 /// Titles that precede or follow a name without being part of it (the weekdays are
-/// [`crate::date::WEEKDAYS`]).
+/// [`corpus::date::WEEKDAYS`]).
 const TITLES: &[&str] = &[
     "President",
     "Minister",
@@ -1650,8 +1638,8 @@ pub fn uncovered_names(corpus: &Corpus) -> Vec<(String, usize, String)> {
                 let skip = |w: &str| {
                     crate::scan::NOT_NAMES.contains(&w)
                         || TITLES.contains(&w)
-                        || crate::date::WEEKDAYS.contains(&w)
-                        || crate::date::MONTHS.contains(&w)
+                        || corpus::date::WEEKDAYS.contains(&w)
+                        || corpus::date::MONTHS.contains(&w)
                 };
                 let first = run.iter().position(|&(a, b)| !skip(&p.text[a..b]));
                 let last = run.iter().rposition(|&(a, b)| !skip(&p.text[a..b]));

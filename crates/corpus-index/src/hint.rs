@@ -12,7 +12,7 @@
 //! that, it anchors on the longest run of characters the quote shares with a paragraph and
 //! compares from there.
 
-use crate::model::Article;
+use corpus::model::Article;
 
 /// The passage of an article closest to a quote that is not in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,8 +254,8 @@ impl Closest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, ParagraphKind, Provenance, Published};
-    use crate::Date;
+    use corpus::model::{Paragraph, ParagraphKind, Provenance, Published};
+    use corpus::Date;
 
     fn article(paras: &[&str]) -> Article {
         Article {
@@ -269,7 +269,7 @@ mod tests {
             authors_reason: None,
             published: Published {
                 date: Date::new(2023, 1, 1).unwrap(),
-                precision: crate::Precision::Day,
+                precision: corpus::Precision::Day,
                 status: Provenance::Stated,
                 reason: None,
                 earliest: None,

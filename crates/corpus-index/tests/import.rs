@@ -1,13 +1,15 @@
 //! `corpus import`: web headers read as stated, and the drafts it writes (names, events,
 //! figures) are right, checked by the build, and refused until a person confirms them.
 
+#[path = "../../corpus/tests/common/mod.rs"]
 mod common;
 use common::{confirm_all, juliaca, small_data, src, with_files};
-use corpus::compile::build;
-use corpus::import::{import, Imported};
-use corpus::{compile, ErrorKind, Provenance};
+use corpus::{ErrorKind, Provenance};
+use corpus_index::compile;
+use corpus_index::compile::build;
+use corpus_index::import::{import, Imported};
 
-fn imported() -> (corpus::DataSet, Imported) {
+fn imported() -> (corpus_index::DataSet, Imported) {
     let ds = small_data();
     let imp = import(&ds, "juliaca.txt", &juliaca()).unwrap_or_else(|e| panic!("{e}"));
     (ds, imp)
@@ -23,7 +25,7 @@ fn file<'a>(imp: &'a Imported, name: &str) -> &'a str {
 
 /// The lines an import added to a file (everything after the original text, and the
 /// lines it inserted).
-fn added(ds: &corpus::DataSet, imp: &Imported, name: &str) -> Vec<String> {
+fn added(ds: &corpus_index::DataSet, imp: &Imported, name: &str) -> Vec<String> {
     let before = match name {
         "articles.rec" => &ds.articles,
         "gazetteer.rec" => &ds.gazetteer,
@@ -54,7 +56,7 @@ fn header_case(raw: &str) -> (String, corpus::Article) {
     let imp = import(&ds, "case.txt", raw).unwrap_or_else(|e| panic!("{e}"));
     assert!(imp.problems.is_empty(), "{:?}", imp.problems);
     let record = added(&ds, &imp, "articles.rec").join("\n");
-    let confirmed: Vec<corpus::Source> = imp
+    let confirmed: Vec<corpus_index::Source> = imp
         .files
         .iter()
         .map(|f| {
@@ -407,7 +409,7 @@ fn drafts_are_refused_until_confirmed_then_compile() {
         .iter()
         .all(|e| e.file.is_some() && e.line.is_some()));
     // Confirmed by a person (here, by script), the article compiles with its curation.
-    let confirmed: Vec<corpus::Source> = imp
+    let confirmed: Vec<corpus_index::Source> = imp
         .files
         .iter()
         .map(|f| {
@@ -461,8 +463,8 @@ fn import_refuses_what_it_cannot_import() {
 fn every_real_and_hostile_article_imports_without_problems() {
     // Each raw text of the real corpus and of the hostile one, imported into the small
     // data set: no panic, and the drafts it writes cause no error but drafts and TODOs.
-    let real = corpus::load_dir(&common::data_dir()).unwrap();
-    let hostile = corpus::load_dir(
+    let real = corpus_index::load_dir(&common::data_dir()).unwrap();
+    let hostile = corpus_index::load_dir(
         &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile-data"),
     )
     .unwrap();

@@ -1,16 +1,17 @@
 //! Every kind of bad input gives a clear `file:line` error and no corpus.
 
+#[path = "../../corpus/tests/common/mod.rs"]
 mod common;
 use common::{errors_of, fixture, src};
-use corpus::compile;
+use corpus_index::compile;
 
-fn with(mut f: impl FnMut(&mut corpus::DataSet)) -> corpus::DataSet {
+fn with(mut f: impl FnMut(&mut corpus_index::DataSet)) -> corpus_index::DataSet {
     let mut ds = fixture();
     f(&mut ds);
     ds
 }
 
-fn replace(ds: &mut corpus::DataSet, file: &str, from: &str, to: &str) {
+fn replace(ds: &mut corpus_index::DataSet, file: &str, from: &str, to: &str) {
     let s = match file {
         "articles.rec" => ds.articles.as_mut(),
         "gazetteer.rec" => ds.gazetteer.as_mut(),
@@ -297,7 +298,7 @@ fn invalid_utf8_and_missing_folder_name_the_file() {
     let dir = std::env::temp_dir().join(format!("corpus-bad-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("raw")).unwrap();
     std::fs::write(dir.join("raw/x.txt"), b"ok line\nbad \xff byte\n").unwrap();
-    let errs = corpus::load_dir(&dir).unwrap_err();
+    let errs = corpus_index::load_dir(&dir).unwrap_err();
     assert_eq!(
         errs[0].to_string(),
         "raw/x.txt:2: cannot read: not valid UTF-8"
@@ -358,7 +359,7 @@ fn a_rejected_alias_gives_one_error_not_two() {
 
 #[test]
 fn a_publication_is_a_name_and_an_optional_web_address() {
-    let c = |ds: &corpus::DataSet| compile(ds).unwrap_or_else(|e| panic!("{e:?}")).corpus;
+    let c = |ds: &corpus_index::DataSet| compile(ds).unwrap_or_else(|e| panic!("{e:?}")).corpus;
     let ok = with(|d| {
         replace(
             d,
