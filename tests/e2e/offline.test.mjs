@@ -24,7 +24,7 @@ after(async () => { await browser?.close(); });
 
 const versionOf = (dir) => /<meta name="pce-sw" content="([0-9a-f]{16})">/.exec(fs.readFileSync(path.join(dir, 'index.html'), 'utf8'))[1];
 /** How many articles the explorer built from `data` shows at `?q`. */
-const articles = (data, q = '') => JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'corpus', '--', 'query', '--data', data, q],
+const articles = (data, q = '') => JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'corpus-index', '--', 'query', '--data', data, q],
   { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 }))[0].articles.length;
 
 /** Wait until a service worker controls the page and has finished activating. */
