@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 /** File types worth compressing (images and fonts are compressed already). */
-export const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|webmanifest|bin)$/;
+export const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|webmanifest)$/;
 
 /** Write `.gz` and `.br` beside each compressible file of `dir`; returns what was written. */
 export function precompress(dir) {

@@ -55,15 +55,42 @@ pub fn install_engine(engine: Engine) -> bool {
 }
 
 /// Decode a corpus file's bytes and install its engine; the error names what is wrong.
+/// Performance marks `pce:corpus-decoded` and `pce:engine` time the two steps (bench/).
 pub fn install_corpus(bytes: &[u8]) -> Result<(), String> {
-    let engine = corpus::decode(bytes)
-        .map(Engine::new)
-        .map_err(|e| format!("The explorer's data could not be read: {e}"))?;
+    let corpus =
+        corpus::decode(bytes).map_err(|e| format!("The explorer's data could not be read: {e}"))?;
+    dom::mark("pce:corpus-decoded");
+    let engine = Engine::new(corpus);
+    dom::mark("pce:engine");
     if install_engine(engine) {
         Ok(())
     } else {
         Err("The explorer's data was loaded twice.".into())
     }
+}
+
+/// Build the search index once the first screen is on screen: after the next frame has
+/// been painted (an animation frame, then a task), so the first keystroke does not wait
+/// for it and the first screen does not either. Called when the timeline is first drawn,
+/// and by [`start`] after a few seconds for views without the timeline; only the first
+/// call does anything, and a search made earlier builds the index itself.
+pub fn warm_search_after_paint() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static ASKED: AtomicBool = AtomicBool::new(false);
+    if ASKED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let Some(w) = web_sys::window() else { return };
+    let after_frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, || {
+            if let Ok(e) = engine() {
+                e.warm();
+                dom::mark("pce:search-ready");
+            }
+        })
+        .forget();
+    });
+    let _ = w.request_animation_frame(after_frame.unchecked_ref());
 }
 
 /// Install the panic message, wait for the corpus the loader is fetching
@@ -80,10 +107,12 @@ pub fn start() {
         return;
     };
     let loaded = Closure::once(move |bytes: JsValue| {
+        dom::mark("pce:corpus-loaded");
         let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
         match install_corpus(&bytes) {
             Ok(()) => {
                 yew::Renderer::<App>::new().render();
+                gloo::timers::callback::Timeout::new(3_000, warm_search_after_paint).forget();
             }
             Err(m) => dom::show_fatal(&m),
         }

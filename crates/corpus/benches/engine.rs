@@ -173,10 +173,19 @@ fn main() {
         time(200, || corpus::decode(&bytes).unwrap()),
     );
     row(
-        "decode + index (Engine::new), real corpus",
+        "decode + tables (Engine::new), real corpus",
         time(50, || Engine::new(corpus::decode(&bytes).unwrap())),
     );
+    row(
+        "decode + tables + search index (Engine::new, warm), real corpus",
+        time(50, || {
+            let e = Engine::new(corpus::decode(&bytes).unwrap());
+            e.warm();
+            e
+        }),
+    );
     let real = Engine::new(built.corpus.clone());
+    real.warm();
     bench_engine("real corpus", &real, 200);
     bench_timeline("real corpus", &built.corpus, 500);
     let ten_k_events = corpus_index::synth::generate(&built.corpus, 1250, 7);
@@ -199,16 +208,17 @@ fn main() {
         .map(|_| {
             let c = synth.clone();
             let t = Instant::now();
-            black_box(Engine::new(c));
+            black_box(Engine::new(c)).warm();
             t.elapsed()
         })
         .collect();
     let t = Instant::now();
     let engine = Engine::new(synth);
+    engine.warm();
     builds.push(t.elapsed());
     builds.sort();
     println!(
-        "index synthetic corpus (Engine::new), 3 runs: min {} median {}",
+        "index synthetic corpus (Engine::new and warm), 3 runs: min {} median {}",
         ms(builds[0]),
         ms(builds[1])
     );

@@ -184,6 +184,7 @@ pub fn Graph(props: &GraphProps) -> Html {
                 .is_some();
             if drawn && !MARKED.swap(true, Ordering::Relaxed) {
                 dom::mark("pce:timeline");
+                crate::warm_search_after_paint();
             }
         });
     }
