@@ -249,8 +249,21 @@ pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", grouped(n))
     }
+}
+
+/// A whole number with its thousands grouped: `10,000`.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn duration(days: i64) -> (i64, &'static str) {
@@ -537,6 +550,11 @@ mod tests {
         assert_eq!(count(0, "article"), "0 articles");
         assert_eq!(count(1, "event"), "1 event");
         assert_eq!(count(82, "event"), "82 events");
+        assert_eq!(count(10_000, "article"), "10,000 articles");
+        assert_eq!(count(80_000, "event"), "80,000 events");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 
     #[test]
