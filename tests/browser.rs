@@ -124,7 +124,7 @@ async fn shows_all_articles_and_events() {
         (n > 0).then_some(n)
     })
     .await;
-    // Every article and event of the corpus the app embeds, whatever its size.
+    // Every article and event of the corpus the app loads, whatever its size.
     let c = corpus();
     assert_eq!(n, c.articles.len());
     let counts = text(&m.root, ".counts");

@@ -294,8 +294,9 @@ pub struct Engine {
     corpus: Corpus,
     /// The search index: built on the first search (or by [`Engine::warm`] once the first
     /// screen is drawn), not at load: the first screen without a query never needs it,
-    /// and building it is most of the engine's cost (at 10,000 articles, 4.7 of 5.3 s in
-    /// the browser; about 45 ms of the real corpus's).
+    /// and it is most of the engine's cost (in Chromium, the engine took 4.7–6.2 s to
+    /// build with it at 10,000 articles and 0.15 s without; 45–60 ms and 8 ms for the
+    /// real corpus).
     index: std::sync::OnceLock<Index>,
     /// Document number of each article's first paragraph. Documents are all paragraphs,
     /// then one title per article, then one text per event (title and quotes).

@@ -112,17 +112,11 @@ pub fn number(v: f64) -> String {
     let neg = v < 0.0;
     let milli = (v.abs() * 1000.0).round() as u64;
     let (int, frac) = (milli / 1000, milli % 1000);
-    let digits = int.to_string();
     let mut out = String::new();
     if neg {
         out.push('-');
     }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
+    out.push_str(&grouped(int));
     if frac > 0 {
         let f = format!("{frac:03}");
         out.push('.');
@@ -249,12 +243,12 @@ pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{} {noun}s", grouped(n))
+        format!("{} {noun}s", grouped(n as u64))
     }
 }
 
 /// A whole number with its thousands grouped: `10,000`.
-pub fn grouped(n: usize) -> String {
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
