@@ -811,15 +811,19 @@ fn resolve(corpus: &Corpus, r: Reading, ignored: &mut Vec<String>) -> AppState {
             (None, _) => ignored.push("a comparison item without a comparison (cmpsel)".into()),
         }
     }
-    // A first day in year 1 or a last day in year 9999 is no bound at all (that is how an
-    // open end is written), so such an end reads as absent and the range round-trips.
-    let from = r.from.filter(|d| d.year > 1);
-    let to = r.to.filter(|d| d.year < 9999);
-    st.range = match (from, to) {
+    // Ends swapped first if inverted; then a first day in year 1 or a last day in year
+    // 9999 is no bound at all (that is how an open end is written), so such an end reads
+    // as absent and the range round-trips, also when it only became an end by the swap.
+    let (from, to) = match (r.from, r.to) {
         (Some(a), Some(b)) if a > b => {
             ignored.push("the date range was inverted; from and to were swapped".into());
-            Some((b, a))
+            (Some(b), Some(a))
         }
+        ends => ends,
+    };
+    let from = from.filter(|d| d.year > 1);
+    let to = to.filter(|d| d.year < 9999);
+    st.range = match (from, to) {
         (Some(a), Some(b)) => Some((a, b)),
         (Some(a), None) => Some((a, Date::LAST)),
         (None, Some(b)) => Some((Date::FIRST, b)),

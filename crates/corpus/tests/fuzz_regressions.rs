@@ -204,3 +204,53 @@ fn url_state_range_with_an_end_at_the_limits_reads_as_no_bound() {
     let canonical = to_query(c, &p.state);
     assert_eq!(parse_query(c, &canonical).state, p.state);
 }
+
+/// Found by the `url_state` fuzz target: `from=9999-12-01&to=2023-07-31` is inverted, and
+/// swapped it ended in year 9999, which is how an open end is written: the state kept
+/// 9999-12-01 as its end, the URL it wrote had none (so 9999-12-31), and the state did
+/// not survive its own URL. The limits now apply to the ends after the swap.
+#[test]
+fn url_state_inverted_range_that_swaps_an_end_to_the_limits() {
+    let c = corpus();
+    let day = |s: &str| corpus::Date::parse_iso(s).unwrap();
+    for (q, range) in [
+        (
+            "from=9999-12-01&to=2023-07-31",
+            Some((day("2023-07-31"), corpus::Date::LAST)),
+        ),
+        (
+            "from=2023-07-31&to=0001-01-05",
+            Some((corpus::Date::FIRST, day("2023-07-31"))),
+        ),
+        ("from=9999-12-01&to=0001-01-05", None),
+    ] {
+        let p = parse_query(c, q);
+        assert_eq!(
+            p.ignored,
+            vec!["the date range was inverted; from and to were swapped".to_string()],
+            "{q}"
+        );
+        assert_eq!(p.state.range, range, "{q}");
+        let canonical = to_query(c, &p.state);
+        let again = parse_query(c, &canonical);
+        assert_eq!(again.state, p.state, "{q} → {canonical}");
+    }
+    let fuzzed: &[u8] = &[
+        113, 61, 75, 101, 110, 110, 97, 43, 37, 50, 49, 116, 97, 100, 105, 110, 97, 45, 98, 111,
+        108, 117, 97, 99, 101, 38, 102, 99, 101, 61, 50, 114, 111, 109, 61, 50, 48, 50, 50, 45, 49,
+        50, 45, 48, 49, 38, 116, 111, 61, 50, 48, 50, 51, 45, 48, 55, 45, 51, 49, 38, 111, 110, 61,
+        112, 117, 98, 108, 105, 115, 104, 101, 100, 38, 115, 111, 114, 116, 61, 114, 101, 108, 101,
+        118, 97, 110, 99, 101, 38, 97, 99, 101, 38, 102, 114, 111, 109, 61, 57, 57, 57, 57, 45, 49,
+        50, 45, 48, 49, 38, 116, 111, 61, 50, 48, 50, 51, 45, 48, 55, 45, 51, 49, 38, 111, 110, 61,
+        112, 117, 98, 108, 105, 115, 104, 101, 97, 108, 255, 255, 255, 255, 255, 255, 255, 255,
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 98, 101, 114, 116, 111, 45, 102, 117, 106,
+        105, 109, 111, 114, 105, 99, 101, 61, 50, 48, 50, 51, 45, 48, 49, 45, 116, 97, 107, 101,
+        111, 118, 100, 117, 112, 38, 99, 109, 112, 115, 101, 108, 61, 101, 110, 116, 105, 116, 121,
+        58, 108, 105, 110, 107, 101, 100, 61, 109, 97, 116, 114, 105, 120, 116, 61, 50, 48, 50, 54,
+        45, 48, 49, 45, 99, 114, 105, 115, 105, 115, 45, 111, 102, 45, 114, 170, 108, 101, 38, 101,
+        109, 98, 101, 100, 61, 49,
+    ];
+    let p = parse_query(c, &String::from_utf8_lossy(fuzzed));
+    let canonical = to_query(c, &p.state);
+    assert_eq!(parse_query(c, &canonical).state, p.state, "{canonical}");
+}
