@@ -2,9 +2,12 @@
 //! with `file:line: message`, and no corpus is written.
 //!
 //! The corpus is written twice: `$OUT_DIR/corpus.bin`, which the in-browser tests embed
-//! (`tests/browser.rs`), and `target/<target>/<profile>/pce-corpus.bin`, which trunk's
-//! post-build hook (`scripts/corpusfile.mjs`) places beside the WebAssembly as a
-//! content-hashed file that the page fetches while the WebAssembly downloads. The app's
+//! (`tests/browser.rs`; their engine builds its search index in memory), and
+//! `target/<target>/<profile>/pce-corpus.bin` with the search index built here and
+//! written in chunks (`corpus_index::files`: the corpus file describes them, the chunks
+//! go to `pce-corpus/index/`). Trunk's post-build hook (`scripts/corpusfile.mjs`) places
+//! them beside the WebAssembly as content-hashed files: the page fetches the corpus file
+//! while the WebAssembly downloads, and a chunk when a search needs it. The app's
 //! WebAssembly holds code only.
 //!
 //! Two environment variables build the app over another corpus (tests and benchmarks):
@@ -51,12 +54,17 @@ fn main() {
     let built = corpus_index::load_dir(&data).and_then(|ds| corpus_index::compile(&ds));
     match built {
         Ok(b) => {
-            let bytes = match synth {
-                Some(n) => corpus::encode(&corpus_index::synth::generate(&b.corpus, n, 42)),
-                None => corpus::encode(&b.corpus),
+            let corpus = match synth {
+                Some(n) => corpus_index::synth::generate(&b.corpus, n, 42),
+                None => b.corpus,
             };
-            std::fs::write(&out, &bytes).expect("write corpus.bin");
-            std::fs::write(&beside, &bytes).expect("write pce-corpus.bin");
+            std::fs::write(&out, corpus::encode(&corpus)).expect("write corpus.bin");
+            let files = corpus_index::files::site_files(&corpus, corpus_index::files::CHUNK_TARGET);
+            let folder = beside.with_file_name("pce-corpus");
+            if let Err(e) = corpus_index::files::write_chunks(&folder, &files) {
+                panic!("writing the search index's files: {e}");
+            }
+            std::fs::write(&beside, &files.corpus).expect("write pce-corpus.bin");
         }
         Err(errs) => {
             let _ = std::fs::remove_file(&out);

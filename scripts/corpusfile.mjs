@@ -10,6 +10,11 @@
 // that compresses it again is harmless: the browser undoes its own encoding first, and
 // the loader inflates only bytes that start with gzip's magic number.
 //
+// The search index was built by build.rs too, in chunks by term range (crates/corpus-index/
+// src/files.rs): `pce-corpus/index/HASH.bin` beside the corpus, gzipped and named by their
+// content's hash; they are copied to `index/` in the build folder, where the app fetches
+// one when a search needs it.
+//
 // Run from postbuild.mjs, before wasmload.mjs writes the loader.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,5 +49,27 @@ export function placeCorpus(dir, source) {
   }
   fs.writeFileSync(path.join(dir, name), stored);
   const integrity = 'sha384-' + crypto.createHash('sha384').update(stored).digest('base64');
-  return { name, integrity, raw: raw.length, stored: stored.length };
+  const chunks = placeIndex(dir, source);
+  return { name, integrity, raw: raw.length, stored: stored.length, chunks };
+}
+
+/**
+ * Copy the search index's chunks that build.rs wrote beside the corpus (`pce-corpus/index/`,
+ * already gzipped and named by their hash) into `dir/index/`, removing chunks of other
+ * builds; returns how many. The corpus file names them with their hashes, which the page
+ * checks as each one's integrity.
+ */
+export function placeIndex(dir, source) {
+  const from = path.join(path.dirname(source), path.basename(source, '.bin'), 'index');
+  const to = path.join(dir, 'index');
+  if (!fs.existsSync(from)) {
+    throw new Error(`corpusfile: ${from} is missing: build.rs writes the search index's chunks there with the corpus`);
+  }
+  const names = fs.readdirSync(from).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f));
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of fs.readdirSync(to)) {
+    if (!names.includes(f)) fs.rmSync(path.join(to, f), { recursive: true });
+  }
+  for (const f of names) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  return names.length;
 }

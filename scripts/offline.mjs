@@ -27,11 +27,27 @@ import { minify } from 'terser';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sha = (alg, buf, enc = 'hex') => crypto.createHash(alg).update(buf).digest(enc);
 
-/** The files of `dir` the worker caches: all but the compressed copies and sw.js, sorted. */
+/**
+ * Above this many bytes the search index's files are not cached at install: a large
+ * corpus's index (tens of megabytes at 10,000 articles) is fetched a chunk at a time, when
+ * a search needs it, and offline only the searches already made work; a small one (the
+ * real corpus's is under 40 KB) is cached with the rest, so every search works offline.
+ */
+export const PRECACHE_INDEX_MAX = 2 * 1024 * 1024;
+
+/**
+ * The files of `dir` the worker caches: all but the compressed copies and sw.js, and the
+ * search index's files (`index/`) when they are small enough, sorted.
+ */
 export function precacheFiles(dir) {
-  return fs.readdirSync(dir)
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile() && !/\.(gz|br)$/.test(f) && f !== 'sw.js' && !f.startsWith('.'))
-    .sort();
+  const top = fs.readdirSync(dir)
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile() && !/\.(gz|br)$/.test(f) && f !== 'sw.js' && !f.startsWith('.'));
+  const indexDir = path.join(dir, 'index');
+  const index = fs.existsSync(indexDir)
+    ? fs.readdirSync(indexDir).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f)).map((f) => `index/${f}`)
+    : [];
+  const indexBytes = index.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return [...top, ...(indexBytes <= PRECACHE_INDEX_MAX ? index : [])].sort();
 }
 
 /** A colour custom property of the light theme in styles/base.css (`--bg` → `#ffffff`). */

@@ -31,16 +31,18 @@ const PRELOAD = /<link\b(?=[^>]*\brel=("?)preload\1[\s>])(?=[^>]*\.wasm\b)[^>]*>
 const LOADER = /^\s*import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);([\s\S]*)$/;
 
 /**
- * The loader's code that fetches the corpus `{ name, integrity }` from `folder`. A fetch
- * with an integrity fails the same way whatever went wrong, so on failure a second request
+ * The loader's code that fetches the corpus `{ name, integrity }` from `folder`, and
+ * `window.pceFetch(path, integrity)`, which the app calls for the search index's chunks
+ * (paths relative to the same folder): a promise of a file's inflated bytes (its error
+ * says why, and its `path` which file). A fetch with
+ * an integrity fails the same way whatever went wrong, so on failure a second request
  * (HEAD, uncached) tells the reader which it was: the host answers with an error status,
  * the file is there but is not this build's, or the host cannot be reached.
  */
 export function corpusLoader(folder, corpus) {
-  const url = folder + corpus.name;
   return `
-window.pceCorpus = fetch('${url}', { integrity: '${corpus.integrity}' }).catch(async () => {
-  const why = await fetch('${url}', { method: 'HEAD', cache: 'no-store' })
+window.pceFetch = (path, integrity) => fetch('${folder}' + path, { integrity }).catch(async () => {
+  const why = await fetch('${folder}' + path, { method: 'HEAD', cache: 'no-store' })
     .then((r) => r.ok ? 'its contents are not the ones this version of the explorer was built with' : \`the host answered HTTP \${r.status}\`, () => 'the host could not be reached');
   throw new Error(why);
 }).then(async (r) => {
@@ -49,6 +51,9 @@ window.pceCorpus = fetch('${url}', { integrity: '${corpus.integrity}' }).catch(a
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }).catch((e) => {
+  throw Object.assign(e instanceof Error ? e : new Error(String(e)), { path });
+});
+window.pceCorpus = window.pceFetch('${corpus.name}', '${corpus.integrity}').catch((e) => {
   throw new Error(\`The explorer's data (${corpus.name}) could not be loaded: \${e && e.message ? e.message : e}. Check the connection and reload.\`);
 });`;
 }

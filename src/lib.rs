@@ -13,6 +13,7 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod hooks;
+pub mod index_files;
 pub mod store;
 #[cfg(pce_test_hooks)]
 pub mod test_hooks;
@@ -57,10 +58,14 @@ pub fn install_engine(engine: Engine) -> bool {
 /// Decode a corpus file's bytes and install its engine; the error names what is wrong.
 /// Performance marks `pce:corpus-decoded` and `pce:engine` time the two steps (bench/).
 pub fn install_corpus(bytes: &[u8]) -> Result<(), String> {
-    let corpus =
-        corpus::decode(bytes).map_err(|e| format!("The explorer's data could not be read: {e}"))?;
+    let (corpus, index) = corpus::export::decode_with_index(bytes)
+        .map_err(|e| format!("The explorer's data could not be read: {e}"))?;
     dom::mark("pce:corpus-decoded");
-    let engine = Engine::new(corpus);
+    let engine = match index {
+        Some(meta) => Engine::with_index(corpus, meta)
+            .map_err(|e| format!("The explorer's data could not be read: {e}"))?,
+        None => Engine::new(corpus),
+    };
     dom::mark("pce:engine");
     if install_engine(engine) {
         Ok(())
@@ -69,11 +74,14 @@ pub fn install_corpus(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-/// Build the search index once the first screen is on screen: after the next frame has
-/// been painted (an animation frame, then a task), so the first keystroke does not wait
-/// for it and the first screen does not either. Called when the timeline is first drawn,
-/// and by [`start`] after a few seconds for views without the timeline; only the first
-/// call does anything, and a search made earlier builds the index itself.
+/// Get the search index ready once the first screen is on screen: after the next frame
+/// has been painted (an animation frame, then a task), so the first keystroke does not
+/// wait for it and the first screen does not either. An index written at build time is
+/// fetched whole if it is small ([`index_files::prefetch_small`]), else a chunk at a time
+/// as searches need them; an index built in memory (the in-browser tests' corpus) is
+/// built. Called when the timeline is first drawn, and by [`start`] after a few seconds
+/// for views without the timeline; only the first call does anything, and a search made
+/// earlier gets what it needs itself.
 pub fn warm_search_after_paint() {
     use std::sync::atomic::{AtomicBool, Ordering};
     static ASKED: AtomicBool = AtomicBool::new(false);
@@ -84,8 +92,12 @@ pub fn warm_search_after_paint() {
     let after_frame = Closure::once_into_js(move || {
         gloo::timers::callback::Timeout::new(0, || {
             if let Ok(e) = engine() {
-                e.warm();
-                dom::mark("pce:search-ready");
+                if e.chunk_files().is_empty() {
+                    e.warm();
+                    dom::mark("pce:search-ready");
+                } else {
+                    index_files::prefetch_small();
+                }
             }
         })
         .forget();

@@ -35,8 +35,24 @@ use yew::prelude::*;
 pub struct Snapshot {
     /// The model (state and notices).
     pub model: Rc<Model>,
-    /// The results of the state's filter.
+    /// The results of the state's filter (of the last one searched while the search
+    /// index's files for the new one are loading).
     pub results: Rc<Results>,
+    /// Whether the results are those of the state's search.
+    pub search: SearchStatus,
+}
+
+/// Whether the results are those of the state's search, when the search index is files
+/// that load as searches need them ([`crate::index_files`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SearchStatus {
+    /// The results are the state's.
+    #[default]
+    Ready,
+    /// The files the search needs are loading; the results are the last search's.
+    Loading,
+    /// A file could not be loaded: the message, which names it.
+    Failed(Rc<str>),
 }
 
 impl Snapshot {
@@ -52,6 +68,10 @@ type Check = Rc<dyn Fn(&Snapshot) -> bool>;
 pub struct Store {
     model: RefCell<Rc<Model>>,
     results: RefCell<(Filter, Rc<Results>)>,
+    search: RefCell<SearchStatus>,
+    /// Index files are being fetched (one fetch at a time; when it ends, the store looks
+    /// again at what the current search needs).
+    fetching: std::cell::Cell<bool>,
     /// Subscribers: each says, for a new snapshot, whether its component must re-render
     /// (and schedules it if so). Slots are reused.
     subs: RefCell<Vec<Option<Check>>>,
@@ -80,17 +100,30 @@ impl Store {
     /// A store over the model read from the address.
     pub fn new(model: Model) -> Rc<Store> {
         let filter = model.state.filter();
+        let need = engine().map_or_else(|_| Vec::new(), |e| e.chunks_needed(&filter.text));
+        // A search in the address whose index files are not in yet: the results without
+        // it are not shown as its results (the status says it is loading).
         let results = match engine() {
             Ok(e) => Rc::new(e.run(&filter)),
             Err(_) => Rc::default(),
         };
-        Rc::new_cyclic(|me| Store {
+        let store = Rc::new_cyclic(|me| Store {
             model: RefCell::new(Rc::new(model)),
             results: RefCell::new((filter, results)),
+            search: RefCell::new(if need.is_empty() {
+                SearchStatus::Ready
+            } else {
+                SearchStatus::Loading
+            }),
+            fetching: std::cell::Cell::new(false),
             subs: RefCell::new(Vec::new()),
             pending: RefCell::default(),
             me: me.clone(),
-        })
+        });
+        if !need.is_empty() {
+            store.fetch(need);
+        }
+        store
     }
 
     /// What selectors read, now.
@@ -98,6 +131,7 @@ impl Store {
         Snapshot {
             model: self.model.borrow().clone(),
             results: self.results.borrow().1.clone(),
+            search: self.search.borrow().clone(),
         }
     }
 
@@ -115,15 +149,74 @@ impl Store {
         let up = update(c, &current, msg);
         if let Some(next) = up.model {
             let filter = next.state.filter();
-            if self.results.borrow().0 != filter {
-                let results = Rc::new(engine.run(&filter));
-                *self.results.borrow_mut() = (filter, results);
-            }
             *self.model.borrow_mut() = Rc::new(next);
+            if self.results.borrow().0 != filter {
+                self.search(filter);
+            }
             self.notify();
         }
         for e in up.effects {
             self.run(e);
+        }
+    }
+
+    /// Run the search of `filter` if the index files it needs are in; else keep the last
+    /// results, say they are loading, and fetch the files (the search runs when they come).
+    fn search(&self, filter: Filter) {
+        let Ok(engine) = engine() else { return };
+        let need = engine.chunks_needed(&filter.text);
+        if need.is_empty() {
+            let results = Rc::new(engine.run(&filter));
+            *self.results.borrow_mut() = (filter, results);
+            *self.search.borrow_mut() = SearchStatus::Ready;
+        } else {
+            *self.search.borrow_mut() = SearchStatus::Loading;
+            self.fetch(need);
+        }
+    }
+
+    /// Fetch index files, unless a fetch is already running (when it ends, what the
+    /// current search needs is looked at again).
+    fn fetch(&self, need: Vec<u32>) {
+        if self.fetching.replace(true) {
+            return;
+        }
+        let me = self.me.clone();
+        crate::index_files::load(need, move |r| {
+            let Some(store) = me.upgrade() else { return };
+            store.fetching.set(false);
+            match r {
+                Ok(()) => store.fetched(),
+                Err(m) => {
+                    *store.search.borrow_mut() = SearchStatus::Failed(Rc::from(format!(
+                        "Part of the search index could not be loaded ({m}). The results below are not those of this search."
+                    )));
+                    store.notify();
+                }
+            }
+        });
+    }
+
+    /// Files came in: search the current filter if it has what it needs (else fetch more:
+    /// the word forms' table tells which other chunks a word's forms are in).
+    fn fetched(&self) {
+        let filter = self.model.borrow().state.filter();
+        if self.results.borrow().0 != filter
+            || *self.search.borrow() != SearchStatus::Ready
+        {
+            self.search(filter);
+            self.notify();
+        }
+    }
+
+    /// Try again to load what the current search needs (the message's button).
+    pub fn retry_search(&self) {
+        if matches!(*self.search.borrow(), SearchStatus::Failed(_)) {
+            *self.search.borrow_mut() = SearchStatus::Loading;
+            self.notify();
+            let filter = self.model.borrow().state.filter();
+            self.search(filter);
+            self.notify();
         }
     }
 
@@ -230,6 +323,11 @@ impl Dispatch {
     /// Send any message.
     pub fn send(&self, msg: Msg) {
         self.0.send(msg);
+    }
+
+    /// Try again to load the search index's files the current search needs.
+    pub fn retry_search(&self) {
+        self.0.retry_search();
     }
 
     /// A callback that does `action` whatever the event (a button's `onclick`).

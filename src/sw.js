@@ -18,7 +18,8 @@
 // - fetch: the page itself (a navigation to the folder or to index.html, with any query:
 //   every view is `?q=…`) from the network first, so a reader online always gets the
 //   newest deploy, and from the cache when the network fails; the build's files from the
-//   cache first. Anything else is left to the browser. Nothing is cached at run time: the
+//   cache first (the search index's chunks too, when the build is small enough for
+//   offline.mjs to list them). Anything else is left to the browser. Nothing is cached at run time: the
 //   cache is the build, installed whole, and never an error or an opaque response.
 // - message: `skip-waiting` (the reader pressed Reload in the update message, or the page
 //   is already this version: src/offline.js) activates a waiting worker; `version` answers
@@ -30,7 +31,7 @@ const BUILD = /* BUILD */ { version: 'dev', files: [] };
 const SCOPE = new URL('./', self.location).href;
 const PREFIX = `pce:${SCOPE}:`;
 const CACHE = PREFIX + BUILD.version;
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/; // trunk writes its 64-bit hash without leading zeros
+const HASHED = /(-[0-9a-f]{8,16}(_bg)?|^index\/[0-9a-f]{16})\.[a-z]+$/; // trunk writes its 64-bit hash without leading zeros; index/HASH.bin
 const FILES = new Map(BUILD.files.map((f) => [new URL(f.name, SCOPE).href, f]));
 const INDEX = new URL('index.html', SCOPE).href;
 

@@ -7,7 +7,7 @@ use super::link::{action_link, link};
 use super::parts::{entity_chip, event_date, evidence_links};
 use super::use_results;
 use crate::engine;
-use crate::store::{use_dispatch, use_select, use_store};
+use crate::store::{use_dispatch, use_select, use_store, SearchStatus};
 use corpus::search::Snippet;
 use corpus::state::Action;
 use corpus::view::{dead_end, measure_rows, result_row, results_count, ResultRow};
@@ -49,6 +49,7 @@ pub fn ResultsView() -> Html {
     let results = use_results();
     let filter = use_select(|s| s.state().filter());
     let current = *use_select(|s| s.state().article);
+    let search = use_select(|s| s.search.clone());
     let (text, order, entities) = (filter.text.clone(), filter.order, filter.entities.clone());
     let store = use_store();
     let dispatch = use_dispatch();
@@ -88,7 +89,8 @@ pub fn ResultsView() -> Html {
         .take(12)
         .map(|&e| entity_chip(&store, c, e));
     // A search that found nothing: the names it may have meant, the filter to drop.
-    let dead = dead_end(engine, &filter, r);
+    let ready = *search == SearchStatus::Ready;
+    let dead = if ready { dead_end(engine, &filter, r) } else { None };
     let measures = r.measures.iter().take(8).map(|&m| {
         let Some(me) = c.measures.get(m as usize) else {
             return html! {};
@@ -125,6 +127,7 @@ pub fn ResultsView() -> Html {
                     <option value="relevance" selected={order == Order::Relevance}>{ "Best match first" }</option>
                 </select>
             </div>
+            <SearchStatusLine />
             if let Some(t) = &r.typed_date {
                 <TypedDateNote label={t.label()} inferred={t.year_inferred} from={t.from} to={t.to} rest={AttrValue::from(t.rest.clone())} />
             }
@@ -151,8 +154,9 @@ pub fn ResultsView() -> Html {
             }
             <section aria-labelledby="articles-title">
                 <h3 id="articles-title" class="section-title">{ "Articles" }</h3>
-                if r.articles.is_empty() {
+                if r.articles.is_empty() && ready {
                     <p class="empty">{ "No article matches. Remove a filter or change the search." }</p>
+                } else if r.articles.is_empty() {
                 } else {
                     <ol class="result-list">
                         { for rows.iter().map(|row| html! {
@@ -166,8 +170,9 @@ pub fn ResultsView() -> Html {
             </section>
             <section aria-labelledby="events-title">
                 <h3 id="events-title" class="section-title">{ "Events" }</h3>
-                if r.events.is_empty() {
+                if r.events.is_empty() && ready {
                     <p class="empty">{ "No event matches." }</p>
+                } else if r.events.is_empty() {
                 } else {
                     <ol class="event-list">
                         { for r.events.iter().take(*events_shown).map(|&event| html! { <EventItem key={event} {event} /> }) }
@@ -178,6 +183,32 @@ pub fn ResultsView() -> Html {
                 }
             </section>
         </>
+    }
+}
+
+/// Whether the results are the search's: nothing when they are; while the search index's
+/// files the search needs are loading, a line saying so (the results below are the last
+/// search's); when one could not be loaded, the message, which names it, and a button that
+/// tries again. A live region, so that a screen reader hears both.
+#[component]
+fn SearchStatusLine() -> Html {
+    crate::rendered!("SearchStatusLine");
+    let search = use_select(|s| s.search.clone());
+    let dispatch = use_dispatch();
+    let retry = Callback::from(move |_: MouseEvent| dispatch.retry_search());
+    html! {
+        <div class="search-status" role="status" aria-live="polite">
+            { match &*search {
+                SearchStatus::Ready => html! {},
+                SearchStatus::Loading => html! { <p class="loading">{ "Searching: loading part of the search index…" }</p> },
+                SearchStatus::Failed(m) => html! {
+                    <div class="search-failed">
+                        <p><strong>{ "The search could not finish. " }</strong>{ m.to_string() }</p>
+                        <button type="button" class="retry" onclick={retry}>{ "Try again" }</button>
+                    </div>
+                },
+            } }
+        </div>
     }
 }
 

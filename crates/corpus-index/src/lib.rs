@@ -33,6 +33,7 @@
 pub mod clean;
 pub mod compile;
 pub mod coverage;
+pub mod files;
 pub mod hint;
 pub mod import;
 pub mod matcher;

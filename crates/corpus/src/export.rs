@@ -26,7 +26,7 @@ use crate::model::*;
 use crate::query::Results;
 
 /// Magic bytes and format version.
-pub const MAGIC: &[u8; 4] = b"PCE\x02";
+pub const MAGIC: &[u8; 4] = b"PCE\x03";
 
 /// Encode a corpus.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -36,17 +36,42 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     out
 }
 
-/// Decode a corpus written by [`encode`].
+/// Encode a corpus with the description of its search index's chunk files
+/// ([`crate::search::Index::split`]), which follows the corpus in the file.
+pub fn encode_with_index(corpus: &Corpus, index: &crate::search::IndexMeta) -> Vec<u8> {
+    let mut out = encode(corpus);
+    out.extend(postcard::to_allocvec(index).expect("index description serializes"));
+    out
+}
+
+/// Decode a corpus written by [`encode`] or [`encode_with_index`] (whose index
+/// description is ignored).
 pub fn decode(bytes: &[u8]) -> Result<Corpus, Error> {
-    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| {
-        Error::bare(ErrorKind::Decode(
-            "not a corpus file of this version".into(),
-        ))
-    })?;
-    let mut c: Corpus =
-        postcard::from_bytes(body).map_err(|e| Error::bare(ErrorKind::Decode(e.to_string())))?;
+    decode_with_index(bytes).map(|(c, _)| c)
+}
+
+/// Decode a corpus and, if the file has one, the description of its index's chunk files.
+pub fn decode_with_index(
+    bytes: &[u8],
+) -> Result<(Corpus, Option<crate::search::IndexMeta>), Error> {
+    let bad = |m: String| Error::bare(ErrorKind::Decode(m));
+    let body = bytes
+        .strip_prefix(MAGIC.as_slice())
+        .ok_or_else(|| bad("not a corpus file of this version".into()))?;
+    let (mut c, rest): (Corpus, &[u8]) =
+        postcard::take_from_bytes(body).map_err(|e| bad(e.to_string()))?;
+    let index = if rest.is_empty() {
+        None
+    } else {
+        let (meta, rest) = postcard::take_from_bytes(rest)
+            .map_err(|e| bad(format!("the search index's description: {e}")))?;
+        if !rest.is_empty() {
+            return Err(bad(format!("{} bytes after the end", rest.len())));
+        }
+        Some(meta)
+    };
     derive_ids(&mut c);
-    Ok(c)
+    Ok((c, index))
 }
 
 /// Fill the ids that the binary leaves out because they follow from positions.

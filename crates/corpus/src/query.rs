@@ -298,6 +298,9 @@ pub struct Engine {
     /// build with it at 10,000 articles and 0.15 s without; 45–60 ms and 8 ms for the
     /// real corpus).
     index: std::sync::OnceLock<Index>,
+    /// The index's chunk files, when it was built ahead as files ([`Engine::with_index`]);
+    /// empty when it is built here.
+    chunk_files: Vec<search::ChunkRef>,
     /// Document number of each article's first paragraph. Documents are all paragraphs,
     /// then one title per article, then one text per event (title and quotes).
     para_base: Vec<u32>,
@@ -539,6 +542,7 @@ impl Engine {
         }
         Engine {
             index: std::sync::OnceLock::new(),
+            chunk_files: Vec::new(),
             para_base,
             doc_article,
             title_doc_base,
@@ -564,13 +568,68 @@ impl Engine {
         &self.corpus
     }
 
+    /// An engine whose search index was built ahead of time and written as chunk files
+    /// (`corpus_index::files`): `meta` describes them, [`Engine::chunks_needed`] says which
+    /// a search needs, [`Engine::install_chunk`] loads one. Fails if `meta` does not
+    /// describe an index of this corpus.
+    pub fn with_index(corpus: Corpus, meta: search::IndexMeta) -> Result<Engine, String> {
+        let mut engine = Engine::new(corpus);
+        let docs = engine.measure_doc_base + engine.corpus.measures.len() as u32;
+        if meta.doc_count != docs {
+            return Err(format!(
+                "its search index is of another corpus ({} documents, not {docs})",
+                meta.doc_count
+            ));
+        }
+        engine.chunk_files = meta.chunks.clone();
+        engine.chunk_files.push(meta.stems.clone());
+        let index = Index::from_meta(meta).map_err(|e| format!("its search index: {e}"))?;
+        let _ = engine.index.set(index);
+        Ok(engine)
+    }
+
+    /// The search index as files of about `target` bytes each: what the corpus file keeps
+    /// and the chunks' bytes ([`search::Index::split`]).
+    pub fn index_files(&self, target: usize) -> (search::IndexMeta, Vec<Vec<u8>>) {
+        self.index().split(target)
+    }
+
+    /// The index's files, numbered as [`Engine::chunks_needed`] numbers them: the chunks,
+    /// then the word forms' (none when the index is built in memory).
+    pub fn chunk_files(&self) -> &[search::ChunkRef] {
+        &self.chunk_files
+    }
+
+    /// The chunks a search for `text` needs that are not loaded yet (none when the index
+    /// is built in memory): the words of the query, and of the query without a date
+    /// typed in it.
+    pub fn chunks_needed(&self, text: &str) -> Vec<u32> {
+        if self.chunk_files.is_empty() || text.trim().is_empty() {
+            return Vec::new();
+        }
+        let index = self.index();
+        let mut need = index.chunks_for(&Query::parse(text));
+        if let Some(t) = self.typed_date(text) {
+            need.extend(index.chunks_for(&Query::parse(&t.rest)));
+            crate::util::sort(&mut need);
+            need.dedup();
+        }
+        need
+    }
+
+    /// Load chunk `c` of the index from its file's (inflated) bytes.
+    pub fn install_chunk(&self, c: u32, bytes: &[u8]) -> Result<(), String> {
+        self.index().install(c, bytes)
+    }
+
     /// Build the search index now if no search has built it yet (the app calls this once
-    /// its first screen is drawn, so the first keystroke does not wait for it).
+    /// its first screen is drawn, so the first keystroke does not wait for it). An index
+    /// built ahead as files is not built here: its chunks load when a search needs them.
     pub fn warm(&self) {
         self.index();
     }
 
-    /// The search index, built on first use.
+    /// The search index, built on first use (or described by the corpus file).
     pub fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             build_index(

@@ -367,16 +367,165 @@ pub struct Posting {
 }
 
 /// An inverted index over documents given as texts.
+///
+/// Its sorted terms are cut into **chunks** (contiguous ranges of terms, each with its
+/// postings), so that a large corpus's index can be written at build time as files that
+/// the app fetches only when a query needs them, the way Pagefind splits its index by
+/// term range ([`Index::split`], [`IndexMeta`], [`Index::from_meta`], [`Index::install`]).
+/// An index built in memory ([`Index::build`]) is one chunk, loaded. What a query needs
+/// is [`Index::chunks_for`]; a chunk that is not loaded reads as holding no terms.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
+    doc_count: u32,
+    /// The first term of each chunk, in order.
+    chunk_first: Vec<String>,
+    /// Chunk `i` holds the terms numbered `chunk_start[i]..chunk_start[i + 1]` (term
+    /// numbers count across chunks, in sorted order).
+    chunk_start: Vec<u32>,
+    /// Each chunk's terms and postings, once loaded.
+    chunks: Vec<std::sync::OnceLock<Chunk>>,
+    /// The words of each stem, once loaded (with the first chunk a search needs, when the
+    /// index is files: it is a file of its own, numbered after the chunks).
+    stems: std::sync::OnceLock<Stems>,
+}
+
+/// Distinct stems; the terms of stem `i` are `terms[start[i]..start[i + 1]]` (term
+/// numbers, in order).
+#[derive(Clone, Debug, Default)]
+struct Stems {
+    table: TermTable,
+    start: Vec<u32>,
+    terms: Vec<u32>,
+}
+
+/// The stems file as written.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StemData {
+    stems: Vec<String>,
+    start: Vec<u32>,
+    terms: Vec<u32>,
+}
+
+/// A range of the index's sorted terms with their postings.
+#[derive(Clone, Debug, Default)]
+struct Chunk {
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
-    doc_count: u32,
-    /// Distinct stems; the terms of stem `i` are
-    /// `stem_terms[stem_start[i]..stem_start[i + 1]]` (indices into `terms`, in order).
-    stems: TermTable,
-    stem_start: Vec<u32>,
-    stem_terms: Vec<u32>,
+}
+
+/// What an index written as chunks keeps in the corpus file: everything but the terms and
+/// postings (the chunk files), so that the app knows which chunk a word is in, and the
+/// words of each stem, before loading any.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IndexMeta {
+    /// Number of documents.
+    pub doc_count: u32,
+    /// The chunks, in term order.
+    pub chunks: Vec<ChunkRef>,
+    /// The file of the table from each stem to its words (its `first` is empty, its
+    /// `start` the number of terms, its `terms` 0). It is numbered after the chunks
+    /// ([`Index::chunks_for`], [`Index::install`]).
+    pub stems: ChunkRef,
+}
+
+/// One chunk file of an index: which terms it holds and how to fetch and check it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ChunkRef {
+    /// Its first term.
+    pub first: String,
+    /// The number of its first term.
+    pub start: u32,
+    /// How many terms it holds.
+    pub terms: u32,
+    /// The SHA-256 of the file as stored (gzipped): its name and its integrity.
+    pub sha256: [u8; 32],
+    /// The file's size as stored, in bytes.
+    pub size: u32,
+}
+
+impl ChunkRef {
+    /// The file's path relative to the corpus file: `index/` and 16 hex digits of its hash.
+    pub fn path(&self) -> String {
+        let mut s = String::from("index/");
+        for b in &self.sha256[..8] {
+            s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+            s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+        }
+        s.push_str(".bin");
+        s
+    }
+
+    /// Its subresource integrity (`sha256-` and the hash in base64), checked by the
+    /// browser's fetch.
+    pub fn integrity(&self) -> String {
+        format!("sha256-{}", crate::util::base64(&self.sha256))
+    }
+}
+
+/// A chunk as written: its terms, and each term's postings as varints (document delta,
+/// then position: a delta within the same document, absolute in a new one).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ChunkData {
+    terms: Vec<String>,
+    postings: Vec<Vec<u8>>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut v: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn encode_postings(list: &[Posting]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(list.len() * 2);
+    let (mut doc, mut pos) = (0u32, 0u32);
+    for (i, p) in list.iter().enumerate() {
+        let dd = if i == 0 { p.doc } else { p.doc - doc };
+        put_varint(&mut out, dd);
+        put_varint(&mut out, if i > 0 && dd == 0 { p.pos - pos } else { p.pos });
+        doc = p.doc;
+        pos = p.pos;
+    }
+    out
+}
+
+fn decode_postings(bytes: &[u8], doc_count: u32) -> Option<Vec<Posting>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let (mut doc, mut pos) = (0u32, 0u32);
+    while at < bytes.len() {
+        let dd = get_varint(bytes, &mut at)?;
+        let dp = get_varint(bytes, &mut at)?;
+        if out.is_empty() {
+            doc = dd;
+            pos = dp;
+        } else if dd == 0 {
+            pos = pos.checked_add(dp)?;
+        } else {
+            doc = doc.checked_add(dd)?;
+            pos = dp;
+        }
+        if doc >= doc_count {
+            return None;
+        }
+        out.push(Posting { doc, pos });
+    }
+    Some(out)
 }
 
 /// How a list of postings matches its clause.
@@ -459,13 +608,27 @@ impl Index {
                 fill[g as usize] += 1;
             }
         }
+        let chunk_first: Vec<String> = terms.first().cloned().into_iter().collect();
+        let chunk_start = if terms.is_empty() {
+            vec![0]
+        } else {
+            vec![0, terms.len() as u32]
+        };
+        let chunks = if terms.is_empty() {
+            Vec::new()
+        } else {
+            vec![std::sync::OnceLock::from(Chunk { terms, postings })]
+        };
         Index {
-            terms,
-            postings,
             doc_count: n,
-            stems,
-            stem_start,
-            stem_terms,
+            chunk_first,
+            chunk_start,
+            chunks,
+            stems: std::sync::OnceLock::from(Stems {
+                table: stems,
+                start: stem_start,
+                terms: stem_terms,
+            }),
         }
     }
 
@@ -474,23 +637,282 @@ impl Index {
         self.doc_count
     }
 
-    /// Number of distinct terms.
+    /// Number of distinct terms (in every chunk, loaded or not).
     pub fn term_count(&self) -> usize {
-        self.terms.len()
+        self.chunk_start.last().map_or(0, |&n| n as usize)
     }
 
-    /// Term indices matching a clause word.
-    fn term_range(&self, text: &str, prefix: bool) -> std::ops::Range<usize> {
-        let lo = self.terms.partition_point(|t| t.as_str() < text);
-        if !prefix {
-            return if self.terms.get(lo).is_some_and(|t| t == text) {
-                lo..lo + 1
-            } else {
-                lo..lo
-            };
+    /// The chunks that may hold terms matching a clause word: the one `text` would be in,
+    /// and for a prefix every later one whose first term starts with it.
+    fn chunk_span(&self, text: &str, prefix: bool) -> std::ops::Range<usize> {
+        let n = self.chunk_first.len();
+        if n == 0 {
+            return 0..0;
         }
-        let hi = lo + self.terms[lo..].partition_point(|t| t.starts_with(text));
-        lo..hi
+        let lo = self
+            .chunk_first
+            .partition_point(|f| f.as_str() <= text)
+            .saturating_sub(1);
+        let hi = if prefix {
+            self.chunk_first
+                .partition_point(|f| f.as_str() <= text || f.starts_with(text))
+        } else {
+            lo + 1
+        };
+        lo..hi.clamp(lo + 1, n)
+    }
+
+    /// The chunk that holds term number `term`.
+    fn chunk_of(&self, term: usize) -> usize {
+        self.chunk_start
+            .partition_point(|&s| s as usize <= term)
+            .saturating_sub(1)
+    }
+
+    /// The postings of term number `term` (none if its chunk is not loaded).
+    fn postings_of(&self, term: usize) -> &[Posting] {
+        let c = self.chunk_of(term);
+        match self.chunks.get(c).and_then(|ch| ch.get()) {
+            Some(ch) => ch
+                .postings
+                .get(term - self.chunk_start[c] as usize)
+                .map_or(&[][..], |l| &l[..]),
+            None => &[],
+        }
+    }
+
+    /// Term numbers matching a clause word (contiguous, since terms are sorted), among
+    /// the loaded chunks.
+    fn term_range(&self, text: &str, prefix: bool) -> std::ops::Range<usize> {
+        let mut lo = None;
+        let mut hi = 0;
+        for c in self.chunk_span(text, prefix) {
+            let Some(ch) = self.chunks[c].get() else {
+                continue;
+            };
+            let l = ch.terms.partition_point(|t| t.as_str() < text);
+            let h = if prefix {
+                l + ch.terms[l..].partition_point(|t| t.starts_with(text))
+            } else if ch.terms.get(l).is_some_and(|t| t == text) {
+                l + 1
+            } else {
+                l
+            };
+            if h > l {
+                let base = self.chunk_start[c] as usize;
+                lo.get_or_insert(base + l);
+                hi = base + h;
+            }
+        }
+        lo.map_or(0..0, |l| l..hi)
+    }
+
+    /// The chunks a query needs that are not loaded yet, in order: for each word the
+    /// chunks its terms may be in (and for a prefix word, those of the other words of its
+    /// stem), each word of a phrase, each figure's key.
+    pub fn chunks_for(&self, query: &Query) -> Vec<u32> {
+        let mut need: Vec<u32> = Vec::new();
+        let mut add = |r: std::ops::Range<usize>| need.extend(r.map(|c| c as u32));
+        for cl in &query.clauses {
+            match cl {
+                Clause::Term { text, prefix } => {
+                    add(self.chunk_span(text, *prefix));
+                    if *prefix && self.stems.get().is_none() {
+                        let s = self.chunks.len();
+                        add(s..s + 1);
+                    } else if *prefix {
+                        for &t in self.stem_family(text) {
+                            let c = self.chunk_of(t as usize);
+                            add(c..c + 1);
+                        }
+                    }
+                }
+                Clause::Phrase(words) => {
+                    for w in words {
+                        add(self.chunk_span(w, false));
+                    }
+                }
+                Clause::Figure { unit, value } => add(self.chunk_span(&figure_key(unit, value), false)),
+            }
+        }
+        crate::util::sort(&mut need);
+        need.dedup();
+        need.retain(|&c| match self.chunks.get(c as usize) {
+            Some(ch) => ch.get().is_none(),
+            None => self.stems.get().is_none(),
+        });
+        need
+    }
+
+    /// Whether every chunk and the stems are loaded.
+    pub fn is_loaded(&self) -> bool {
+        self.chunks.iter().all(|c| c.get().is_some()) && self.stems.get().is_some()
+    }
+
+    /// Cut the index into chunks of about `target` bytes of encoded postings each (a term
+    /// is never split), and give what the corpus file keeps and each file's bytes: the
+    /// chunks', then the stems' (the caller compresses them, names them by their hash and
+    /// fills [`ChunkRef::sha256`] and [`ChunkRef::size`]). Chunks that are not loaded are
+    /// left out, so split a whole index.
+    pub fn split(&self, target: usize) -> (IndexMeta, Vec<Vec<u8>>) {
+        let mut refs = Vec::new();
+        let mut files = Vec::new();
+        let mut cur = ChunkData {
+            terms: Vec::new(),
+            postings: Vec::new(),
+        };
+        let mut size = 0usize;
+        let mut start = 0u32;
+        let mut next = 0u32;
+        let mut flush = |cur: &mut ChunkData, start: &mut u32, next: u32| {
+            if cur.terms.is_empty() {
+                return;
+            }
+            let data = std::mem::replace(
+                cur,
+                ChunkData {
+                    terms: Vec::new(),
+                    postings: Vec::new(),
+                },
+            );
+            refs.push(ChunkRef {
+                first: data.terms[0].clone(),
+                start: *start,
+                terms: data.terms.len() as u32,
+                sha256: [0; 32],
+                size: 0,
+            });
+            files.push(postcard::to_allocvec(&data).unwrap_or_default());
+            *start = next;
+        };
+        for ch in self.chunks.iter().filter_map(|c| c.get()) {
+            for (t, list) in ch.terms.iter().zip(&ch.postings) {
+                let bytes = encode_postings(list);
+                size += bytes.len() + t.len() + 2;
+                cur.terms.push(t.clone());
+                cur.postings.push(bytes);
+                next += 1;
+                if size >= target {
+                    flush(&mut cur, &mut start, next);
+                    size = 0;
+                }
+            }
+        }
+        flush(&mut cur, &mut start, next);
+        let stems = self.stems.get().cloned().unwrap_or_default();
+        files.push(
+            postcard::to_allocvec(&StemData {
+                stems: stems.table.terms,
+                start: if stems.start.is_empty() { vec![0] } else { stems.start },
+                terms: stems.terms,
+            })
+            .unwrap_or_default(),
+        );
+        let meta = IndexMeta {
+            doc_count: self.doc_count,
+            chunks: refs,
+            stems: ChunkRef {
+                first: String::new(),
+                start: next,
+                terms: 0,
+                sha256: [0; 32],
+                size: 0,
+            },
+        };
+        (meta, files)
+    }
+
+    /// An index whose chunks are files not loaded yet ([`Index::install`] loads them).
+    /// Fails if the description does not hold together.
+    pub fn from_meta(meta: IndexMeta) -> Result<Index, String> {
+        let mut chunk_start = Vec::with_capacity(meta.chunks.len() + 1);
+        let mut at = 0u32;
+        for (i, c) in meta.chunks.iter().enumerate() {
+            if c.start != at || c.terms == 0 {
+                return Err(format!("chunk {} does not follow the one before it", i + 1));
+            }
+            if i > 0 && meta.chunks[i - 1].first >= c.first {
+                return Err(format!("chunk {}'s first word is out of order", i + 1));
+            }
+            chunk_start.push(at);
+            at = at
+                .checked_add(c.terms)
+                .ok_or_else(|| "too many words".to_string())?;
+        }
+        chunk_start.push(at);
+        if meta.stems.start != at {
+            return Err("the word forms' file does not follow the chunks".into());
+        }
+        Ok(Index {
+            doc_count: meta.doc_count,
+            chunk_first: meta.chunks.iter().map(|c| c.first.clone()).collect(),
+            chunks: meta.chunks.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            chunk_start,
+            stems: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Load chunk `c` from its file's bytes (inflated). Fails, loading nothing, if they are
+    /// not that chunk: its words, in order and in its range, and postings of the index's
+    /// documents. Loading a chunk twice keeps the first.
+    pub fn install(&self, c: u32, bytes: &[u8]) -> Result<(), String> {
+        let c = c as usize;
+        if c == self.chunks.len() {
+            return self.install_stems(bytes);
+        }
+        let slot = self.chunks.get(c).ok_or_else(|| format!("there is no chunk {}", c + 1))?;
+        let bad = |why: &str| format!("chunk {} is damaged: {why}", c + 1);
+        let data: ChunkData =
+            postcard::from_bytes(bytes).map_err(|_| bad("it is not a chunk of this index"))?;
+        let want = (self.chunk_start[c + 1] - self.chunk_start[c]) as usize;
+        if data.terms.len() != want || data.postings.len() != want {
+            return Err(bad("it holds other words"));
+        }
+        if data.terms.first() != self.chunk_first.get(c)
+            || data.terms.windows(2).any(|w| w[0] >= w[1])
+            || self
+                .chunk_first
+                .get(c + 1)
+                .is_some_and(|next| data.terms.last().is_some_and(|l| l >= next))
+        {
+            return Err(bad("its words are not the ones expected, in order"));
+        }
+        let mut postings = Vec::with_capacity(want);
+        for p in &data.postings {
+            postings.push(decode_postings(p, self.doc_count).ok_or_else(|| bad("its postings are unreadable"))?);
+        }
+        let _ = slot.set(Chunk {
+            terms: data.terms,
+            postings,
+        });
+        Ok(())
+    }
+
+    /// Load the stems' file (numbered after the chunks).
+    fn install_stems(&self, bytes: &[u8]) -> Result<(), String> {
+        let bad = |why: &str| format!("the word forms' file is damaged: {why}");
+        let data: StemData =
+            postcard::from_bytes(bytes).map_err(|_| bad("it is not this index's"))?;
+        if data.start.len() != data.stems.len() + 1
+            || data.start.windows(2).any(|w| w[0] > w[1])
+            || data.start.last().map(|&n| n as usize) != Some(data.terms.len())
+            || data.terms.iter().any(|&t| t as usize >= self.term_count())
+        {
+            return Err(bad("its table does not match the words"));
+        }
+        let mut table = TermTable::default();
+        for s in &data.stems {
+            table.id(s);
+        }
+        if table.terms.len() != data.stems.len() {
+            return Err(bad("a word form is listed twice"));
+        }
+        let _ = self.stems.set(Stems {
+            table,
+            start: data.start,
+            terms: data.terms,
+        });
+        Ok(())
     }
 
     /// Indices of the terms that share the stem of `word` (empty for a number).
@@ -498,10 +920,11 @@ impl Index {
         if word.bytes().any(|b| b.is_ascii_digit()) {
             return &[];
         }
-        match self.stems.get(&crate::stem::stem(word)) {
-            Some(i) => {
-                &self.stem_terms[self.stem_start[i] as usize..self.stem_start[i + 1] as usize]
-            }
+        let Some(s) = self.stems.get() else {
+            return &[];
+        };
+        match s.table.get(&crate::stem::stem(word)) {
+            Some(i) => &s.terms[s.start[i] as usize..s.start[i + 1] as usize],
             None => &[],
         }
     }
@@ -525,12 +948,12 @@ impl Index {
                 let range = self.term_range(text, *prefix);
                 let mut out: Vec<(Cow<'_, [Posting]>, Match)> = range
                     .clone()
-                    .map(|i| (Cow::Borrowed(&self.postings[i][..]), Match::Exact))
+                    .map(|i| (Cow::Borrowed(self.postings_of(i)), Match::Exact))
                     .collect();
                 if *prefix {
                     for &t in self.stem_family(text) {
                         if !range.contains(&(t as usize)) {
-                            out.push((Cow::Borrowed(&self.postings[t as usize][..]), Match::Stem));
+                            out.push((Cow::Borrowed(self.postings_of(t as usize)), Match::Stem));
                         }
                     }
                 }
@@ -539,7 +962,7 @@ impl Index {
             Clause::Phrase(_) => vec![(Cow::Owned(self.clause_matches(clause).hits), Match::Exact)],
             Clause::Figure { unit, value } => {
                 let r = self.term_range(&figure_key(unit, value), false);
-                r.map(|i| (Cow::Borrowed(&self.postings[i][..]), Match::Exact))
+                r.map(|i| (Cow::Borrowed(self.postings_of(i)), Match::Exact))
                     .collect()
             }
         }
@@ -580,7 +1003,7 @@ impl Index {
                         if r.is_empty() {
                             &[][..]
                         } else {
-                            &self.postings[r.start][..]
+                            self.postings_of(r.start)
                         }
                     })
                     .collect();

@@ -45,6 +45,26 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, |a, b| a < b);
 }
 
+/// Standard base64 with padding (RFC 4648), as subresource integrity writes a hash.
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let n = group
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= group.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Insertion sort: stable, and O(n + inversions), so the right sort for input that is
 /// already nearly in order (marks produced in time order, a few of them displaced).
 pub fn sort_nearly_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
@@ -127,6 +147,22 @@ impl Rng {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn base64_as_rfc_4648_writes_it() {
+        for (raw, enc) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(super::base64(raw.as_bytes()), enc);
+        }
+        assert_eq!(super::base64(&[0xfb, 0xff]), "+/8=");
+    }
+
     use super::*;
 
     #[test]

@@ -1,0 +1,109 @@
+//! The search index's files: fetched when a search needs them.
+//!
+//! A corpus built by trunk has its search index written at build time, in chunks by term
+//! range (`crates/corpus-index/src/files.rs`), beside the corpus file. The engine says which
+//! chunks a search needs ([`corpus::Engine::chunks_needed`]); [`load`] fetches them through
+//! the page loader's `window.pceFetch` (relative to the corpus file, with each one's hash
+//! as its integrity, inflated) and installs them. The store runs a search once its chunks
+//! are in and shows a message with a retry when one cannot be loaded; [`prefetch_small`]
+//! loads a small index whole once the first screen is drawn, so that with the real corpus
+//! no keystroke waits for the network.
+
+use crate::engine;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// An index at most this large (stored bytes, all files) is loaded whole after the first
+/// screen; a larger one a chunk at a time, as searches need them.
+pub const PREFETCH_MAX: u64 = 256 * 1024;
+
+/// The page loader's promise of a file's bytes, or a rejected promise if there is no
+/// loader (a page not built by trunk).
+fn fetch_file(path: &str, integrity: &str) -> js_sys::Promise {
+    let f = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"pceFetch".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match f.and_then(|f| f.call2(&JsValue::NULL, &path.into(), &integrity.into()).ok()) {
+        Some(p) => p.dyn_into::<js_sys::Promise>().unwrap_or_else(|p| js_sys::Promise::resolve(&p)),
+        None => js_sys::Promise::reject(&js_sys::Error::new("this page has no file loader").into()),
+    }
+}
+
+/// Why a fetch failed, as the loader's error says it, with the file it names.
+fn reason(err: &JsValue) -> String {
+    let why = err
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "it could not be fetched".into());
+    match js_sys::Reflect::get(err, &"path".into())
+        .ok()
+        .and_then(|p| p.as_string())
+    {
+        Some(path) => format!("{path}: {why}"),
+        None => why,
+    }
+}
+
+/// Fetch and install the index files `need` (numbers as the engine gives them), then call
+/// `done` once: `Ok` when all are installed, or the message to show, which names the
+/// file.
+pub fn load(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
+    let Ok(e) = engine() else {
+        done(Err("the corpus is not loaded".into()));
+        return;
+    };
+    let files = e.chunk_files();
+    let promises = js_sys::Array::new();
+    let mut paths = Vec::with_capacity(need.len());
+    for &c in &need {
+        let Some(f) = files.get(c as usize) else {
+            done(Err(format!("the search index has no file {}", c + 1)));
+            return;
+        };
+        let path = f.path();
+        promises.push(&fetch_file(&path, &f.integrity()));
+        paths.push(path);
+    }
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |r: Result<(), String>| {
+            if let Some(d) = done.borrow_mut().take() {
+                d(r);
+            }
+        }
+    };
+    let finish2 = finish.clone();
+    let loaded = Closure::once(move |all: JsValue| {
+        let all: js_sys::Array = all.unchecked_into();
+        for (i, &c) in need.iter().enumerate() {
+            let bytes = js_sys::Uint8Array::new(&all.get(i as u32)).to_vec();
+            if let Err(m) = e.install_chunk(c, &bytes) {
+                finish(Err(format!("{}: {m}", paths[i])));
+                return;
+            }
+        }
+        finish(Ok(()));
+    });
+    let failed = Closure::once(move |err: JsValue| finish2(Err(reason(&err))));
+    let _ = js_sys::Promise::all(&promises).then2(&loaded, &failed);
+    // The promise calls one of them once; the other is never called (a few bytes each).
+    loaded.forget();
+    failed.forget();
+}
+
+/// Load the whole index after the first screen if it is small ([`PREFETCH_MAX`]).
+pub fn prefetch_small() {
+    let Ok(e) = engine() else { return };
+    let files = e.chunk_files();
+    let total: u64 = files.iter().map(|f| u64::from(f.size)).sum();
+    if files.is_empty() || total > PREFETCH_MAX {
+        return;
+    }
+    load((0..files.len() as u32).collect(), |r| {
+        if r.is_ok() {
+            crate::dom::mark("pce:search-ready");
+        }
+    });
+}
