@@ -23,8 +23,13 @@ fn fetch_file(path: &str, integrity: &str) -> js_sys::Promise {
     let f = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"pceFetch".into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match f.and_then(|f| f.call2(&JsValue::NULL, &path.into(), &integrity.into()).ok()) {
-        Some(p) => p.dyn_into::<js_sys::Promise>().unwrap_or_else(|p| js_sys::Promise::resolve(&p)),
+    match f.and_then(|f| {
+        f.call2(&JsValue::NULL, &path.into(), &integrity.into())
+            .ok()
+    }) {
+        Some(p) => p
+            .dyn_into::<js_sys::Promise>()
+            .unwrap_or_else(|p| js_sys::Promise::resolve(&p)),
         None => js_sys::Promise::reject(&js_sys::Error::new("this page has no file loader").into()),
     }
 }

@@ -201,9 +201,7 @@ impl Store {
     /// the word forms' table tells which other chunks a word's forms are in).
     fn fetched(&self) {
         let filter = self.model.borrow().state.filter();
-        if self.results.borrow().0 != filter
-            || *self.search.borrow() != SearchStatus::Ready
-        {
+        if self.results.borrow().0 != filter || *self.search.borrow() != SearchStatus::Ready {
             self.search(filter);
             self.notify();
         }

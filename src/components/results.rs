@@ -90,7 +90,11 @@ pub fn ResultsView() -> Html {
         .map(|&e| entity_chip(&store, c, e));
     // A search that found nothing: the names it may have meant, the filter to drop.
     let ready = *search == SearchStatus::Ready;
-    let dead = if ready { dead_end(engine, &filter, r) } else { None };
+    let dead = if ready {
+        dead_end(engine, &filter, r)
+    } else {
+        None
+    };
     let measures = r.measures.iter().take(8).map(|&m| {
         let Some(me) = c.measures.get(m as usize) else {
             return html! {};

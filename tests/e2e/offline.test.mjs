@@ -262,6 +262,11 @@ test('the build step: the worker lists every file with its integrity; debug buil
     assert.deepEqual(names, precacheFiles(DIST));
     for (const need of ['index.html', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'embed.js']) assert.ok(names.includes(need), need);
     for (const ext of ['.wasm', '.css']) assert.ok(names.some((n) => n.endsWith(ext)), ext);
+    // A small search index is cached whole (every search works offline); each of its
+    // files is in the build.
+    const index = fs.readdirSync(path.join(DIST, 'index'));
+    assert.ok(index.length >= 2, 'a chunk and the word forms');
+    for (const f of index) assert.ok(names.includes(`index/${f}`), f);
     assert.ok(!names.some((n) => /\.(gz|br)$/.test(n) || n === 'sw.js'), 'no compressed copy, not the worker itself');
     // Running the step again on its own output changes nothing.
     const again = await addOffline(tmp, fs.readFileSync(path.join(tmp, 'index.html'), 'utf8'), '/');
@@ -273,7 +278,11 @@ test('the build step: the worker lists every file with its integrity; debug buil
     // A debug build (the post-build step with TRUNK_PROFILE=debug) gets no worker.
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-debug-'));
     try {
-      for (const f of precacheFiles(DIST)) if (!/^(offline-|manifest\.webmanifest)/.test(f)) fs.copyFileSync(path.join(DIST, f), path.join(bare, f));
+      for (const f of precacheFiles(DIST)) {
+        if (/^(offline-|manifest\.webmanifest)/.test(f)) continue;
+        fs.mkdirSync(path.dirname(path.join(bare, f)), { recursive: true });
+        fs.copyFileSync(path.join(DIST, f), path.join(bare, f));
+      }
       const html = fs.readFileSync(path.join(bare, 'index.html'), 'utf8')
         .replace(/<meta name="pce-sw"[^>]*>|<link rel="manifest"[^>]*>|<script defer src="[^"]*offline-[^>]*><\/script>/g, '');
       fs.writeFileSync(path.join(bare, 'index.html'), html);

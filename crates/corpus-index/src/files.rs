@@ -102,8 +102,7 @@ pub fn verify(dir: &Path, corpus_file: &[u8]) -> Result<usize, Vec<String>> {
         .map_err(|e| vec![format!("the corpus file: {e}")])?;
     let Some(meta) = meta else {
         return Err(vec![
-            "the corpus file has no search index description (it was written without one)"
-                .into(),
+            "the corpus file has no search index description (it was written without one)".into(),
         ]);
     };
     let mut refs = meta.chunks.clone();

@@ -38,10 +38,33 @@ fn load_for(engine: &Engine, files: &SiteFiles, text: &str) -> usize {
 /// Queries of every kind, plus words, prefixes and stems read off the corpus itself.
 fn queries(c: &Corpus) -> Vec<String> {
     let mut q: Vec<String> = [
-        "lima", "Jeri", "jerí", "boluar", "bol", "protesters", "killed", "us", "US", "a",
-        "80%", "3 percent", "$3.422 billion", "\"state of emergency\"", "\"of the\"",
-        "peru congress", "castillo -", "62 or more", "zzzznotaword", "December 2022",
-        "protest January 2023", "pe", "é", "\"", "the", "of", "and lima",
+        "lima",
+        "Jeri",
+        "jerí",
+        "boluar",
+        "bol",
+        "protesters",
+        "killed",
+        "us",
+        "US",
+        "a",
+        "80%",
+        "3 percent",
+        "$3.422 billion",
+        "\"state of emergency\"",
+        "\"of the\"",
+        "peru congress",
+        "castillo -",
+        "62 or more",
+        "zzzznotaword",
+        "December 2022",
+        "protest January 2023",
+        "pe",
+        "é",
+        "\"",
+        "the",
+        "of",
+        "and lima",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -80,9 +103,17 @@ fn same_results(c: &Corpus, target: usize) -> (usize, usize, usize) {
         let (a, b) = (whole.run(&f), chunked.run(&f));
         assert_eq!(a, b, "{text:?}: the chunked index finds something else");
         for r in a.articles.iter().take(5) {
-            assert_eq!(whole.snippet(r, text), chunked.snippet(r, text), "{text:?}: snippet");
+            assert_eq!(
+                whole.snippet(r, text),
+                chunked.snippet(r, text),
+                "{text:?}: snippet"
+            );
         }
-        assert_eq!(whole.relaxations(&f), chunked.relaxations(&f), "{text:?}: relaxations");
+        assert_eq!(
+            whole.relaxations(&f),
+            chunked.relaxations(&f),
+            "{text:?}: relaxations"
+        );
         // With an entity filter too: facet counts over the filtered text search.
         if !c.entities.is_empty() {
             let f = Filter {
@@ -129,7 +160,11 @@ fn a_search_needs_only_the_chunks_of_its_words() {
     assert!(engine.chunks_needed("").is_empty());
     let stems = n as u32 - 1;
     let one = engine.chunks_needed("zzzz");
-    assert_eq!(one.len(), 2, "{one:?}: the chunk the word would be in, and the word forms");
+    assert_eq!(
+        one.len(),
+        2,
+        "{one:?}: the chunk the word would be in, and the word forms"
+    );
     assert_eq!(one[1], stems, "the word forms' file is numbered last");
     assert_eq!(
         engine.chunks_needed("zz"),
@@ -137,7 +172,10 @@ fn a_search_needs_only_the_chunks_of_its_words() {
         "a short word matches exactly: no word forms"
     );
     load_for(&engine, &files, "zzzz");
-    assert!(!engine.chunks_needed("lima").contains(&stems), "word forms loaded once");
+    assert!(
+        !engine.chunks_needed("lima").contains(&stems),
+        "word forms loaded once"
+    );
     let lima = engine.chunks_needed("lima");
     assert!(!lima.is_empty() && lima.len() <= 3, "{lima:?}");
     // Installed chunks are not needed again.
@@ -182,8 +220,16 @@ fn every_chunk_is_written_reachable_and_verified() {
     std::fs::write(dir.join(bad), &bytes).unwrap();
     let problems = verify(&dir, &files.corpus).unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(problems[0].contains(gone.as_str()) && problems[0].contains("missing"), "{}", problems[0]);
-    assert!(problems[1].contains(bad.as_str()) && problems[1].contains("not the ones"), "{}", problems[1]);
+    assert!(
+        problems[0].contains(gone.as_str()) && problems[0].contains("missing"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[1].contains(bad.as_str()) && problems[1].contains("not the ones"),
+        "{}",
+        problems[1]
+    );
 
     // A corpus file without an index description is reported, not read as empty.
     let plain = corpus::encode(&c);
@@ -202,7 +248,9 @@ fn the_files_are_the_same_for_the_same_corpus() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), a.chunks.len());
-    assert!(names.iter().all(|p| p.starts_with("index/") && p.len() == "index/".len() + 16 + 4));
+    assert!(names
+        .iter()
+        .all(|p| p.starts_with("index/") && p.len() == "index/".len() + 16 + 4));
 }
 
 #[test]
@@ -212,11 +260,17 @@ fn a_chunk_is_loaded_only_if_it_is_that_chunk() {
     let engine = from_files(&files);
     let raw = |i: usize| inflate(&files.chunks[i].1).unwrap();
     // Another chunk's bytes, a truncated chunk, garbage: refused, nothing loaded.
-    assert!(engine.install_chunk(0, &raw(1)).unwrap_err().contains("chunk 1"));
+    assert!(engine
+        .install_chunk(0, &raw(1))
+        .unwrap_err()
+        .contains("chunk 1"));
     let r0 = raw(0);
     assert!(engine.install_chunk(0, &r0[..r0.len() / 2]).is_err());
     assert!(engine.install_chunk(0, b"\x01\x02garbage").is_err());
-    assert!(engine.install_chunk(99_999, &r0).unwrap_err().contains("no chunk"));
+    assert!(engine
+        .install_chunk(99_999, &r0)
+        .unwrap_err()
+        .contains("no chunk"));
     assert!(engine.chunk_files()[0].first < engine.chunk_files()[1].first);
     // A word that starts a chunk needs that chunk until it is loaded.
     let (i, word) = engine

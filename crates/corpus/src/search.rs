@@ -732,7 +732,9 @@ impl Index {
                         add(self.chunk_span(w, false));
                     }
                 }
-                Clause::Figure { unit, value } => add(self.chunk_span(&figure_key(unit, value), false)),
+                Clause::Figure { unit, value } => {
+                    add(self.chunk_span(&figure_key(unit, value), false))
+                }
             }
         }
         crate::util::sort(&mut need);
@@ -803,7 +805,11 @@ impl Index {
         files.push(
             postcard::to_allocvec(&StemData {
                 stems: stems.table.terms,
-                start: if stems.start.is_empty() { vec![0] } else { stems.start },
+                start: if stems.start.is_empty() {
+                    vec![0]
+                } else {
+                    stems.start
+                },
                 terms: stems.terms,
             })
             .unwrap_or_default(),
@@ -846,7 +852,11 @@ impl Index {
         Ok(Index {
             doc_count: meta.doc_count,
             chunk_first: meta.chunks.iter().map(|c| c.first.clone()).collect(),
-            chunks: meta.chunks.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            chunks: meta
+                .chunks
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             chunk_start,
             stems: std::sync::OnceLock::new(),
         })
@@ -860,7 +870,10 @@ impl Index {
         if c == self.chunks.len() {
             return self.install_stems(bytes);
         }
-        let slot = self.chunks.get(c).ok_or_else(|| format!("there is no chunk {}", c + 1))?;
+        let slot = self
+            .chunks
+            .get(c)
+            .ok_or_else(|| format!("there is no chunk {}", c + 1))?;
         let bad = |why: &str| format!("chunk {} is damaged: {why}", c + 1);
         let data: ChunkData =
             postcard::from_bytes(bytes).map_err(|_| bad("it is not a chunk of this index"))?;
@@ -879,7 +892,10 @@ impl Index {
         }
         let mut postings = Vec::with_capacity(want);
         for p in &data.postings {
-            postings.push(decode_postings(p, self.doc_count).ok_or_else(|| bad("its postings are unreadable"))?);
+            postings.push(
+                decode_postings(p, self.doc_count)
+                    .ok_or_else(|| bad("its postings are unreadable"))?,
+            );
         }
         let _ = slot.set(Chunk {
             terms: data.terms,
