@@ -326,7 +326,9 @@ async function interactions(browser, name, results) {
     const t = await openApp(browser, server, `a=${encodeURIComponent(first)}`);
     const { page } = t;
     await page.waitForSelector('#reader select');
-    const other = await page.evaluate(() => document.querySelector('#reader select option:last-child').value);
+    // The last article offered (a large corpus's picker ends with a disabled line that
+    // says how many articles it leaves out).
+    const other = await page.evaluate(() => [...document.querySelectorAll('#reader select option')].filter((o) => o.value && !o.disabled).pop().value);
     out.open_compare = await sample(page, `open side by side (${first} with option ${other})`, async (i) => {
       if (i > 0) {
         await page.click('#compare button.close');

@@ -124,7 +124,9 @@ export function firstRenderProbe(selector) {
  *   60 Hz frame clock.
  * - mutations: how many MutationObserver callbacks (batches) there were.
  * It then waits `quiet` ms so that work the app postponed (Yew yields to the browser
- * after 16 ms of rendering) is still counted in `dom`.
+ * after 16 ms of rendering) is still counted in `dom`; and while the search's status line
+ * says that part of the search index is loading, until its results are in (so a keystroke
+ * that fetches an index file is measured to its results, the fetch included).
  */
 export const LATENCY_PROBE = `(() => {
   const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
@@ -146,6 +148,13 @@ export const LATENCY_PROBE = `(() => {
     await new Promise((r) => requestAnimationFrame(() => task().then(r)));
     const t2 = performance.now();
     await new Promise((r) => setTimeout(r, quiet));
+    // A search whose index files are loading shows a status line until its results are
+    // in: wait for them (and a quiet period after), so the fetch is in the figure.
+    const status = () => document.querySelector('.search-status')?.textContent;
+    if (status()) {
+      while (status()) await new Promise((r) => setTimeout(r, 2));
+      await new Promise((r) => setTimeout(r, quiet));
+    }
     mo.disconnect();
     return { dom: (batches ? last : t1) - t0, layout, frame: Math.max(t2, last) - t0, mutations: batches };
   };

@@ -31,13 +31,17 @@ echo "== in-browser component tests (headless Chromium), over the real and the s
 cargo test --target wasm32-unknown-unknown --test browser
 PCE_DATA_DIR=target/six-data cargo test --target wasm32-unknown-unknown --test browser
 
-echo "== static builds: /, a sub-path, with test hooks (the render guard), the hostile corpus, the six-article corpus"
+echo "== static builds: /, a sub-path, with test hooks (the render guard), the hostile corpus, the six-article corpus, 1,000 synthetic articles under a sub-path"
 trunk build --release
 trunk build --release --public-url /explorer/sub/ --dist target/dist-sub
 PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hooks
 PCE_DATA_DIR=tests/hostile-data PCE_TEST_HOOKS=1 trunk build --release --dist target/dist-hostile
 PCE_DATA_DIR=target/six-data trunk build --release --dist target/dist-six
+PCE_SYNTH=1000 trunk build --release --public-url /explorer/sub/ --dist target/dist-1k
 node scripts/sizes.mjs dist
+cargo run -q -p corpus-index -- verify dist
+cargo run -q -p corpus-index -- verify target/dist-sub
+cargo run -q -p corpus-index -- verify target/dist-1k
 
 echo "== end-to-end tests (Playwright, Chromium, dist/ on a static server)"
 node --test tests/e2e/*.test.mjs

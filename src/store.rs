@@ -182,11 +182,14 @@ impl Store {
             return;
         }
         let me = self.me.clone();
+        let text = self.model.borrow().state.filter().text;
         crate::index_files::load(need, move |r| {
             let Some(store) = me.upgrade() else { return };
             store.fetching.set(false);
             match r {
                 Ok(()) => store.fetched(),
+                // The reader typed on meanwhile: what the new search needs was not tried.
+                Err(_) if store.model.borrow().state.filter().text != text => store.fetched(),
                 Err(m) => {
                     *store.search.borrow_mut() = SearchStatus::Failed(Rc::from(format!(
                         "Part of the search index could not be loaded ({m}). The results below are not those of this search."

@@ -230,3 +230,60 @@ fn query_prints_what_the_explorer_shows_for_each_url() {
     assert_eq!(none["articles"].as_array().unwrap().len(), 0);
     assert_eq!(none["ignored"].as_array().unwrap().len(), 1, "{none}");
 }
+
+/// A build folder as trunk writes it: the gzipped corpus file and `index/`.
+fn built(dir: &Path, n: usize) -> corpus_index::files::SiteFiles {
+    let c = corpus_index::synth::generate(common::corpus(), n, 11);
+    let files = corpus_index::files::site_files(&c, 4 * 1024);
+    std::fs::create_dir_all(dir).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(9));
+    std::io::Write::write_all(&mut gz, &files.corpus).unwrap();
+    std::fs::write(
+        dir.join("corpus-0123456789abcdef.bin"),
+        gz.finish().unwrap(),
+    )
+    .unwrap();
+    corpus_index::files::write_chunks(dir, &files).unwrap();
+    files
+}
+
+#[test]
+fn verify_checks_a_build_folder_and_names_each_bad_file() {
+    let dir = temp_dir("cli-verify");
+    let files = built(&dir, 30);
+    let d = dir.to_str().unwrap();
+    let o = corpus(&["verify", d]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains(&format!(
+            "{} search index files are present and unchanged",
+            files.chunks.len()
+        )),
+        "{}",
+        out(&o)
+    );
+    // One file gone, one changed: both named, and the command fails.
+    let (gone, _) = &files.chunks[2];
+    let (changed, _) = &files.chunks[3];
+    std::fs::remove_file(dir.join(gone)).unwrap();
+    std::fs::write(dir.join(changed), b"not this").unwrap();
+    let o = corpus(&["verify", d]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(e.contains(gone.as_str()) && e.contains("missing"), "{e}");
+    assert!(
+        e.contains(changed.as_str()) && e.contains("not the ones"),
+        "{e}"
+    );
+    assert!(e.contains("2 problem(s)"), "{e}");
+    // Not a build folder; no folder at all; no argument.
+    let empty = temp_dir("cli-verify-empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = corpus(&["verify", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("expected one corpus file"), "{}", err(&o));
+    let o = corpus(&["verify", "/nonexistent/pce"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("/nonexistent/pce"), "{}", err(&o));
+    assert_eq!(corpus(&["verify"]).status.code(), Some(2));
+}

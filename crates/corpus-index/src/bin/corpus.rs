@@ -17,6 +17,9 @@
 //!                                      (`q=Kenna&e=lima`), as a JSON array (the
 //!                                      end-to-end tests read their expectations here)
 //! corpus synth N [DATA_DIR]            print a summary of a synthetic corpus of N articles
+//! corpus verify BUILD_DIR              check a built explorer's data files (dist/, before
+//!                                      deploying it): the corpus file and every search
+//!                                      index file it names, present and unchanged
 //! ```
 //! DATA_DIR defaults to `data` in the workspace root. The command line only reads and
 //! writes files; what it prints is made by the core crate (`coverage`, `show`, `import`),
@@ -27,7 +30,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] [--format json|csv|csv-entities|csv-figures|timelinejs] [--query Q] [--base URL] [--out FILE] | corpus query [--data DIR] QUERY... | corpus synth N [DATA_DIR]";
+const USAGE: &str = "usage: corpus check [DATA_DIR] | corpus show ARTICLE [DATA_DIR] | corpus import FILE... [--data DIR] | corpus export [DATA_DIR] [--format json|csv|csv-entities|csv-figures|timelinejs] [--query Q] [--base URL] [--out FILE] | corpus query [--data DIR] QUERY... | corpus synth N [DATA_DIR] | corpus verify BUILD_DIR";
 
 fn data_dir(arg: Option<&String>) -> PathBuf {
     match arg {
@@ -376,6 +379,64 @@ fn query(args: &[String]) -> ExitCode {
     }
 }
 
+/// `corpus verify BUILD_DIR`: the corpus file (`corpus-HASH.bin`, gzipped) and the search
+/// index's files it names.
+fn verify(dir: &Path) -> ExitCode {
+    let fail = |m: String| {
+        eprintln!("corpus verify: {m}");
+        ExitCode::from(1)
+    };
+    let names: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.len() == "corpus-".len() + 16 + ".bin".len()
+                        && n.starts_with("corpus-")
+                        && n.ends_with(".bin")
+                })
+            })
+            .collect(),
+        Err(e) => return fail(format!("{}: {e}", dir.display())),
+    };
+    let [file] = names.as_slice() else {
+        return fail(format!(
+            "{}: expected one corpus file (corpus-HASH.bin), found {}; is it a folder built by trunk?",
+            dir.display(),
+            names.len()
+        ));
+    };
+    let stored = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("{}: {e}", file.display())),
+    };
+    let bytes = if stored.starts_with(&[0x1f, 0x8b]) {
+        match corpus_index::files::inflate(&stored) {
+            Ok(b) => b,
+            Err(e) => return fail(format!("{}: not gzip ({e})", file.display())),
+        }
+    } else {
+        stored
+    };
+    match corpus_index::files::verify(dir, &bytes) {
+        Ok(n) => emit(&format!(
+            "{}: the corpus and {n} search index files are present and unchanged\n",
+            file.display()
+        )),
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            fail(format!(
+                "{} problem(s) in {}",
+                problems.len(),
+                dir.display()
+            ))
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -392,6 +453,13 @@ fn main() -> ExitCode {
         }
         Some("import") => import(&args[1..]),
         Some("query") => query(&args[1..]),
+        Some("verify") => match args.get(1) {
+            Some(dir) => verify(Path::new(dir)),
+            None => {
+                eprintln!("usage: corpus verify BUILD_DIR   (a folder built by trunk, e.g. dist)");
+                ExitCode::from(2)
+            }
+        },
         Some("synth") => {
             let Some(n) = args
                 .get(1)
