@@ -24,7 +24,7 @@ const DIRS = {
 const RUNS = Number(opt('runs', 15));
 const SAMPLES = Number(opt('samples', 60));
 const WARMUP = 5;
-const ONLY = new Set(opt('only', 'sizes,load,interactions,pagefind').split(','));
+const ONLY = new Set(opt('only', 'sizes,load,interactions,memory,pagefind').split(','));
 const OUT = path.resolve(opt('out', path.join(ROOT, 'bench/results.json')));
 /** Pause between two measured interactions: longer than the timeline's 300 ms settle
  * timer (the view reaches the URL 300 ms after a zoom), so no postponed work of one
@@ -344,6 +344,43 @@ async function interactions(browser, name, results) {
   results[name] = { ...(results[name] || {}), interactions: out };
 }
 
+// ---------------------------------------------------------------- memory
+
+/**
+ * The page's memory after load (issue 15: at most 300 MB at 10,000 articles):
+ * `performance.measureUserAgentSpecificMemory()`, which needs a cross-origin isolated page
+ * (served with COOP and COEP here; the app asks nothing of another origin) and counts the
+ * WebAssembly's memory with the JavaScript heap, after a garbage collection; and
+ * `performance.memory.usedJSHeapSize` as DevTools shows it, garbage included. Measured 2 s
+ * after the timeline is drawn, in RUNS fresh pages.
+ */
+async function memory(browser, name, results) {
+  const dir = TARGETS[name].dir();
+  if (!fs.existsSync(path.join(dir, 'index.html'))) return;
+  log(`memory on ${name}`);
+  const server = await serve(dir, { headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } });
+  const total = [], heap = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
+    await t.page.goto(server.url);
+    await t.page.waitForFunction(() => performance.getEntriesByName('pce:timeline').length === 1, null, { timeout: 120000 });
+    await t.page.waitForTimeout(2000);
+    const m = await t.page.evaluate(async () => ({
+      isolated: crossOriginIsolated,
+      heap: performance.memory ? performance.memory.usedJSHeapSize : null,
+      total: performance.measureUserAgentSpecificMemory ? (await performance.measureUserAgentSpecificMemory()).bytes : null,
+    }));
+    if (!m.isolated || m.total === null) throw new Error('memory: the page is not cross-origin isolated, or the browser cannot measure it');
+    total.push(m.total / 1e6);
+    heap.push(m.heap / 1e6);
+    await t.context.close();
+  }
+  await server.close();
+  const s = { after_load_mb: stats(total), js_heap_used_mb: stats(heap) };
+  log(`  after load: ${s.after_load_mb.median} MB (measureUserAgentSpecificMemory, median of ${total.length}); JS heap used ${s.js_heap_used_mb.median} MB`);
+  results[name] = { ...(results[name] || {}), memory: s };
+}
+
 // ---------------------------------------------------------------- Pagefind
 
 async function pagefind(browser, results) {
@@ -478,6 +515,11 @@ function report(R) {
     const lim = (k) => LIMITS[n][k] || LIMITS[n].step;
     targets[`interactions_p95_${n}`] = Object.fromEntries(Object.entries(it).map(([k, v]) => [k, { p95_ms: v.dom.p95, target_ms: lim(k), met: v.dom.p95 <= lim(k) }]));
   }
+  // Issue 15: the page's memory after load at 10,000 articles, at most 300 MB.
+  if (R.synth && R.synth.memory) {
+    const mb = R.synth.memory.after_load_mb.median;
+    targets.memory_synth = { after_load_mb: mb, target_mb: 300, met: mb <= 300 };
+  }
   p(`Ratios (ours / theirs): ${JSON.stringify(ratios)}`);
   p(`Targets: ${JSON.stringify(targets)}`);
   return { text: lines.join('\n'), ratios, targets };
@@ -495,6 +537,12 @@ try {
   if (ONLY.has('interactions')) {
     await section('interactions_real', () => interactions(browser, 'real', results));
     await section('interactions_synth', () => interactions(browser, 'synth', results));
+  }
+  if (ONLY.has('memory')) {
+    await section('memory', async () => {
+      await memory(browser, 'real', results);
+      await memory(browser, 'synth', results);
+    });
   }
   if (ONLY.has('pagefind')) await section('pagefind', () => pagefind(browser, results));
 } finally {

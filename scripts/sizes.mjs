@@ -1,7 +1,9 @@
 // Sizes of every file in a dist folder: raw, gzip -9 and brotli (quality 11), and the
 // total of what a first visit downloads (index.html and the files it references), and what
 // the service worker's install adds after the app has started (release builds: sw.js and
-// the files of the build the page did not load; scripts/offline.mjs).
+// the files of the build the page did not load; scripts/offline.mjs), and the search
+// index's files (`index/`, already gzipped: fetched as searches need them, or whole once
+// the first screen is drawn when they are small; src/index_files.rs).
 // Usage: node scripts/sizes.mjs [dist]   (--json for machine-readable output)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,14 +33,26 @@ const rows = files.map((f) => {
 // icon): a 304 from a host that sends validators, the whole file again from one that does not.
 const hasWorker = rows.some((r) => r.file === 'sw.js');
 for (const r of rows) r.worker_install = hasWorker && !r.first_visit;
+const indexDir = path.join(dir, 'index');
+const indexRows = fs.existsSync(indexDir)
+  ? fs.readdirSync(indexDir).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f)).sort().map((f) => {
+    const n = fs.statSync(path.join(indexDir, f)).size;
+    // Stored gzipped and sent as they are: their size is what travels.
+    return { file: `index/${f}`, raw: n, gzip: n, brotli: n, first_visit: false, worker_install: false, search_index: true };
+  })
+  : [];
 const sum = (k, keep) => rows.filter(keep).reduce((s, r) => s + r[k], 0);
 const sums = (keep) => ({ raw: sum('raw', keep), gzip: sum('gzip', keep), brotli: sum('brotli', keep) });
 const summary = {
   files: rows,
   first_visit: sums((r) => r.first_visit),
   worker_install: sums((r) => r.worker_install),
+  search_index: { files: indexRows.length, stored: indexRows.reduce((n, r) => n + r.raw, 0), largest: Math.max(0, ...indexRows.map((r) => r.raw)) },
   all: sums(() => true),
 };
+summary.all.raw += summary.search_index.stored;
+summary.all.gzip += summary.search_index.stored;
+summary.all.brotli += summary.search_index.stored;
 if (json) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
@@ -47,5 +61,6 @@ if (json) {
   for (const r of rows) console.log(`${r.file.padEnd(52)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${r.first_visit ? 'yes' : r.worker_install ? 'worker' : ''}`);
   console.log(`${'TOTAL first visit'.padEnd(52)} ${pad(summary.first_visit.raw, 9)} ${pad(summary.first_visit.gzip, 9)} ${pad(summary.first_visit.brotli, 9)}`);
   if (hasWorker) console.log(`${'TOTAL worker install, after the app has started'.padEnd(52)} ${pad(summary.worker_install.raw, 9)} ${pad(summary.worker_install.gzip, 9)} ${pad(summary.worker_install.brotli, 9)}`);
+  if (indexRows.length) console.log(`${`TOTAL search index, ${indexRows.length} files in index/ (largest ${summary.search_index.largest})`.padEnd(52)} ${pad(summary.search_index.stored, 9)} ${pad(summary.search_index.stored, 9)} ${pad(summary.search_index.stored, 9)}  as searches need them`);
   console.log(`${'TOTAL all files'.padEnd(52)} ${pad(summary.all.raw, 9)} ${pad(summary.all.gzip, 9)} ${pad(summary.all.brotli, 9)}`);
 }

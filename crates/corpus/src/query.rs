@@ -336,6 +336,7 @@ pub struct Engine {
 /// The search index of `corpus`'s documents: every paragraph, then one title per article,
 /// one text per event (its title and quotes), one per measure (name and description),
 /// with the figure keys of each; `para_base` and the bases as [`Engine`] numbers them.
+#[cfg(feature = "build-index")]
 fn build_index(
     corpus: &Corpus,
     para_base: &[u32],
@@ -388,6 +389,7 @@ fn build_index(
 /// The figure keys ([`search::figure_key`]) of every document: the corpus's recognised
 /// figures with a unit for paragraphs and the quotes of events (a quote is part of a
 /// paragraph), and the recogniser run on titles and measure texts that hold a digit.
+#[cfg(feature = "build-index")]
 fn figure_keys(
     corpus: &Corpus,
     para_base: &[u32],
@@ -629,16 +631,21 @@ impl Engine {
         self.index();
     }
 
-    /// The search index, built on first use (or described by the corpus file).
+    /// The search index, built on first use (or described by the corpus file). Without the
+    /// `build-index` feature (the app's build) an engine made by [`Engine::new`] has an
+    /// empty index: the app's always comes from [`Engine::with_index`].
     pub fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            build_index(
+            #[cfg(feature = "build-index")]
+            return build_index(
                 &self.corpus,
                 &self.para_base,
                 self.title_doc_base,
                 self.event_doc_base,
                 self.measure_doc_base,
-            )
+            );
+            #[cfg(not(feature = "build-index"))]
+            Index::default()
         })
     }
 
