@@ -366,3 +366,50 @@ fn pickers_are_bounded() {
     assert!(big.contains(&5) && big.contains(&299) && !big.contains(&50));
     assert_eq!(out, 300 - 201);
 }
+
+/// At scale the alignment looks only at what the two articles report, and finds the same
+/// as a scan of everything: every mention of each side, every event either reports, in
+/// time order.
+#[test]
+fn alignment_of_two_articles_of_a_large_corpus_equals_a_full_scan() {
+    let s = corpus_index::synth::generate(corpus(), 150, 21);
+    for (left, right) in [(0u32, 149u32), (37, 38), (90, 12), (5, 5)] {
+        let al = align(&s, left, right);
+        for (ei, e) in s.entities.iter().enumerate() {
+            let on = |a: u32| e.mentions.iter().filter(|m| m.article == a).count();
+            let row = al.entities.all().find(|r| r.entity == ei as u32);
+            let (l, r) = row.map_or((0, 0), |r| (r.left.len(), r.right.len()));
+            assert_eq!(
+                (l, r),
+                (on(left), on(right)),
+                "{} in {left} and {right}",
+                e.id
+            );
+        }
+        let mut want: Vec<u32> = (0..s.events.len() as u32)
+            .filter(|&v| {
+                s.events[v as usize]
+                    .evidence
+                    .iter()
+                    .any(|x| x.article == left || x.article == right)
+            })
+            .collect();
+        want.sort_by_key(|&v| (s.events[v as usize].date.start, v));
+        let mut got: Vec<u32> = al.events.all().map(|r| r.event).collect();
+        got.sort_by_key(|&v| (s.events[v as usize].date.start, v));
+        assert_eq!(got, want, "events of {left} and {right}");
+        for side in [
+            &al.events.shared,
+            &al.events.only_left,
+            &al.events.only_right,
+        ] {
+            let dates: Vec<_> = side
+                .iter()
+                .map(|r| (s.events[r.event as usize].date.start, r.event))
+                .collect();
+            let mut sorted = dates.clone();
+            sorted.sort();
+            assert_eq!(dates, sorted, "each side in time order");
+        }
+    }
+}
