@@ -251,9 +251,12 @@ fn Facet(props: &FacetProps) -> Html {
                     { for v.rows.iter().map(|&row| html! { <FacetValue key={row.entity} {row} /> }) }
                 </ul>
             }
+            if v.beyond > 0 {
+                <p class="facet-more">{ format!("… {} not listed: type in the filter box to find them", corpus::render::count(v.beyond, "more")) }</p>
+            }
             if let Some(open) = v.toggle {
                 <button type="button" class="link-button" onclick={toggle_all} aria-expanded={if open { "true" } else { "false" }}>
-                    { if open { "Show fewer".to_string() } else { format!("Show all {}", v.matching) } }
+                    { if open { "Show fewer".to_string() } else if v.matching > corpus::view::FACET_LONG { format!("Show {} of {}", corpus::view::FACET_LONG, v.matching) } else { format!("Show all {}", v.matching) } }
                 </button>
             }
         </section>

@@ -19,6 +19,10 @@ use crate::Precision;
 /// How many values a facet lists before "Show all".
 pub const FACET_SHORT: usize = 8;
 
+/// The most values a facet lists, expanded or filtered: a gazetteer of thousands of names
+/// gives a bounded list and a line saying how many more its filter box finds.
+pub const FACET_LONG: usize = 200;
+
 /// One value of a facet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FacetRow {
@@ -49,6 +53,8 @@ pub struct FacetView {
     pub has_filter_box: bool,
     /// The "Show all N" / "Show fewer" toggle: `Some(expanded)` when it is shown.
     pub toggle: Option<bool>,
+    /// Matching values not listed because the list stops at [`FACET_LONG`].
+    pub beyond: usize,
 }
 
 /// The facet counts of one kind, in gazetteer order (what a facet depends on in the
@@ -121,13 +127,20 @@ pub fn facet(
         });
     }
     let matching = values.len();
-    if !expanded && folded.is_empty() {
-        values.truncate(FACET_SHORT);
-    }
+    values.truncate(if !expanded && folded.is_empty() {
+        FACET_SHORT
+    } else {
+        FACET_LONG
+    });
     FacetView {
         hidden: false,
         total,
         matching,
+        beyond: if !expanded && folded.is_empty() {
+            0
+        } else {
+            matching - values.len()
+        },
         rows: values,
         has_filter_box: total > FACET_SHORT,
         toggle: (folded.is_empty() && matching > FACET_SHORT).then_some(expanded),

@@ -489,3 +489,52 @@ fn a_saved_picture_names_its_source_and_the_publications() {
     }
     assert!(line.ends_with('.'));
 }
+
+/// A gazetteer of thousands of names: an expanded or filtered facet lists at most
+/// FACET_LONG of them and says how many more the filter box finds.
+#[test]
+fn a_facet_of_thousands_of_names_stays_bounded() {
+    use corpus::model::{Entity, EntityKind};
+    use corpus::query::Facet;
+    use corpus::view::FACET_LONG;
+    let n = 1_500;
+    let c = corpus::Corpus {
+        entities: (0..n)
+            .map(|i| Entity {
+                id: format!("person-{i}"),
+                name: format!("Person {i}"),
+                kind: EntityKind::Person,
+                aliases: Vec::new(),
+                description: String::new(),
+                outside: None,
+                mentions: Vec::new(),
+            })
+            .collect(),
+        ..corpus::Corpus::default()
+    };
+    let counts: Vec<Facet> = (0..n as u32)
+        .map(|entity| Facet {
+            entity,
+            articles: entity % 7,
+            events: 0,
+        })
+        .collect();
+    let short = facet(&c, &counts, &[], &[], EntityKind::Person, "", false);
+    assert_eq!((short.rows.len(), short.beyond), (FACET_SHORT, 0));
+    assert_eq!(short.toggle, Some(false));
+    let long = facet(&c, &counts, &[], &[], EntityKind::Person, "", true);
+    assert_eq!(long.rows.len(), FACET_LONG);
+    assert_eq!(long.beyond, n - FACET_LONG);
+    assert_eq!(long.matching, n);
+    // "Person 1" matches 1, 10–19, 100–199, 1000–1499: 611 names, 200 listed.
+    let found = facet(&c, &counts, &[], &[], EntityKind::Person, "person 1", false);
+    assert_eq!(found.matching, 611);
+    assert_eq!(
+        (found.rows.len(), found.beyond),
+        (FACET_LONG, 611 - FACET_LONG)
+    );
+    // A selected name far down the list is still listed (selected values come first).
+    let pick = (n - 1) as u32;
+    let sel = facet(&c, &counts, &[pick], &[], EntityKind::Person, "", true);
+    assert_eq!(sel.rows[0].entity, pick);
+}
