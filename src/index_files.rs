@@ -7,7 +7,7 @@
 //! as its integrity, inflated) and installs them. The store runs a search once its chunks
 //! are in and shows a message with a retry when one cannot be loaded; [`prefetch_small`]
 //! loads a small index whole once the first screen is drawn, so that with the real corpus
-//! no keystroke waits for the network.
+//! no keystroke waits for the network (of a large one, only the word forms' table).
 
 use crate::engine;
 use wasm_bindgen::prelude::*;
@@ -98,16 +98,23 @@ pub fn load(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
     failed.forget();
 }
 
-/// Load the whole index after the first screen if it is small ([`PREFETCH_MAX`]).
+/// After the first screen: load the whole index if it is small ([`PREFETCH_MAX`]); else
+/// only the word forms' file (the last), which every search of a word of three letters or
+/// more needs, so that such a search fetches its chunks in one round.
 pub fn prefetch_small() {
     let Ok(e) = engine() else { return };
     let files = e.chunk_files();
     let total: u64 = files.iter().map(|f| u64::from(f.size)).sum();
-    if files.is_empty() || total > PREFETCH_MAX {
+    if files.is_empty() {
         return;
     }
-    load((0..files.len() as u32).collect(), |r| {
-        if r.is_ok() {
+    let (need, all) = if total <= PREFETCH_MAX {
+        ((0..files.len() as u32).collect(), true)
+    } else {
+        (vec![files.len() as u32 - 1], false)
+    };
+    load(need, move |r| {
+        if r.is_ok() && all {
             crate::dom::mark("pce:search-ready");
         }
     });

@@ -1,6 +1,7 @@
 // A thousand articles (issue 15): the synthetic corpus that `PCE_SYNTH=1000` builds from
 // the data, hosted under a sub-path. Its search index is too large to load whole after the
-// first screen, so every search here fetches the chunks it needs; the views stay bounded.
+// first screen (only its table of word forms is), so every search here fetches the chunks
+// it needs; the views stay bounded.
 // Build: PCE_SYNTH=1000 trunk build --release --public-url /explorer/sub/ --dist target/dist-1k
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,7 +30,7 @@ const counts = async (page) => {
   return m ? [Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))] : null;
 };
 
-test('a thousand articles: the first screen is bounded and asks for no index file; a search fetches only what it needs', async () => {
+test('a thousand articles: the first screen is bounded and asks for no index chunk; a search fetches only what it needs', async () => {
   const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
   const { page } = t;
   server.requests.length = 0;
@@ -45,9 +46,11 @@ test('a thousand articles: the first screen is bounded and asks for no index fil
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   assert.ok(elements < 4000, `${elements} elements on the first screen`);
   await page.waitForTimeout(300);
-  assert.deepEqual(server.requests.filter((p) => p.includes('/index/')), [], 'no index file before a search');
+  const early = server.requests.filter((p) => p.includes('/index/'));
+  assert.ok(early.length <= 1, `before a search, at most the word forms' file: ${early}`);
   const files = indexFiles();
   assert.ok(files.length > 5, `${files.length} index files`);
+  server.requests.length = 0;
 
   await page.fill('#search', 'lima');
   await searched(page, 'lima');
