@@ -121,7 +121,7 @@ pub fn ResultsView() -> Html {
         <>
             <div class="results-head">
                 <h2>{ "Results" }</h2>
-                <p class="counts">{ results_count(r) }</p>
+                <p class="counts">{ if *search == SearchStatus::Loading { "Searching…".to_string() } else { results_count(r) } }</p>
                 <button type="button" class="to-matrix" onclick={dispatch.on(Action::ShowMatrix(true))}>{ "Names × articles" }</button>
                 <super::export::ExportMenu />
                 <label for="order">{ "Order" }</label>
@@ -191,9 +191,10 @@ pub fn ResultsView() -> Html {
 }
 
 /// Whether the results are the search's: nothing when they are; while the search index's
-/// files the search needs are loading, a line saying so (the results below are the last
-/// search's); when one could not be loaded, the message, which names it, and a button that
-/// tries again. A live region, so that a screen reader hears both.
+/// files the search needs are loading, a line saying so to screen readers (on screen, the
+/// counts line says "Searching…"; the results below are the last search's); when one could
+/// not be loaded, the message, which names it, and a button that tries again. A live
+/// region, so that a screen reader hears both.
 #[component]
 fn SearchStatusLine() -> Html {
     crate::rendered!("SearchStatusLine");
@@ -204,7 +205,9 @@ fn SearchStatusLine() -> Html {
         <div class="search-status" role="status" aria-live="polite">
             { match &*search {
                 SearchStatus::Ready => html! {},
-                SearchStatus::Loading => html! { <p class="loading">{ "Searching: loading part of the search index…" }</p> },
+                // Said to screen readers; on screen the counts line says "Searching…" (a
+                // line that came and went would move the results for a moment).
+                SearchStatus::Loading => html! { <p class="loading visually-hidden">{ "Searching: loading part of the search index…" }</p> },
                 SearchStatus::Failed(m) => html! {
                     <div class="search-failed">
                         <p><strong>{ "The search could not finish. " }</strong>{ m.to_string() }</p>
