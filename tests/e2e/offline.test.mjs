@@ -67,6 +67,9 @@ async function walkOffline(dir, prefix) {
   const { server, t, page, context } = await firstVisit(dir, { prefix });
   try {
     assert.equal(await controllerVersion(page), versionOf(dir), 'the worker is this build\'s');
+    // The visit is over once its last downloads are in: the search index, fetched after
+    // the first screen (a request still on its way would reach the server "offline").
+    await page.waitForFunction(() => performance.getEntriesByName('pce:search-ready').length === 1);
     const first = [...server.requests];
     const wasm = first.filter((p) => p.endsWith('.wasm'));
     assert.equal(wasm.length, 1, `the WebAssembly is downloaded once, the worker's cache included: ${first.join(', ')}`);
