@@ -289,3 +289,11 @@ pub fn focus_in(root: &web_sys::Element, selector: &str) {
         focus(&el);
     }
 }
+
+/// The text of a JavaScript error (its message), or of a rejected value that is a string.
+pub fn error_text(err: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| err.as_string().unwrap_or_default())
+}

@@ -36,11 +36,10 @@ fn fetch_file(path: &str, integrity: &str) -> js_sys::Promise {
 
 /// Why a fetch failed, as the loader's error says it, with the file it names.
 fn reason(err: &JsValue) -> String {
-    let why = err
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "it could not be fetched".into());
+    let why = match crate::dom::error_text(err) {
+        t if t.is_empty() => "it could not be fetched".to_string(),
+        t => t,
+    };
     match js_sys::Reflect::get(err, &"path".into())
         .ok()
         .and_then(|p| p.as_string())

@@ -130,11 +130,7 @@ pub fn start() {
         }
     });
     let failed = Closure::once(move |err: JsValue| {
-        let why = err
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| err.as_string().unwrap_or_default());
-        dom::show_fatal(&why);
+        dom::show_fatal(&dom::error_text(&err));
     });
     let _ = pending.then2(&loaded, &failed);
     // The promise calls them once, after this function has returned.

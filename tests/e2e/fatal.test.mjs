@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, openApp, ROOT } from './helpers.mjs';
+import { serve, launch, newPage, openApp, ROOT, BROKEN_FILE } from './helpers.mjs';
 
 const DIST_HOOKS = process.env.DIST_HOOKS_DIR || path.join(ROOT, 'target', 'dist-hooks');
 
@@ -80,18 +80,7 @@ test('a resize observer that skipped a notification is not an error of the app',
 // loader with its integrity: a host that loses it, or sends other bytes, gives the fatal
 // message naming the file and the reason, no half-built explorer; reloading once the file
 // is back works.
-for (const [what, answer, reason] of [
-  ['on a host that cannot be reached', (route) => route.abort('connectionrefused'), /the host could not be reached/],
-  ['missing (404)', (route) => route.fulfill({ status: 404, body: 'Not Found' }), /the host answered HTTP 404/],
-  ['changed on the way (integrity)', async (route) => {
-    // Only the download: the loader's second request (HEAD) asks the host what went wrong.
-    if (route.request().method() !== 'GET') return route.fallback();
-    const res = await route.fetch();
-    const body = await res.body();
-    body[body.length >> 1] ^= 0xff;
-    await route.fulfill({ response: res, body });
-  }, /its contents are not the ones this version of the explorer was built with/],
-]) {
+for (const [what, answer, reason] of BROKEN_FILE) {
   test(`a corpus file ${what} shows the fatal message naming it, and a reload once it is back works`, async () => {
     const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
     const { page } = t;

@@ -312,3 +312,22 @@ export function embedHostPage(appUrl, extra = '') {
       window.send = (m) => document.getElementById('peru-explorer').contentWindow.postMessage(m, '*');
     </script></body></html>`;
 }
+
+/**
+ * The ways a host fails to send one of the build's files, as `[what, answer, reason]`:
+ * `answer` is a `page.route` handler, `reason` what the loader then says. The corpus file
+ * (fatal.test.mjs) and the search index's files (index-files.test.mjs) are tested with
+ * each.
+ */
+export const BROKEN_FILE = [
+  ['on a host that cannot be reached', (route) => route.abort('connectionrefused'), /the host could not be reached/],
+  ['missing (404)', (route) => route.fulfill({ status: 404, body: 'Not Found' }), /the host answered HTTP 404/],
+  ['changed on the way (integrity)', async (route) => {
+    // Only the download: the loader's second request (HEAD) asks the host what went wrong.
+    if (route.request().method() !== 'GET') return route.fallback();
+    const res = await route.fetch();
+    const body = await res.body();
+    body[body.length >> 1] ^= 0xff;
+    await route.fulfill({ response: res, body });
+  }, /its contents are not the ones this version of the explorer was built with/],
+];

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, ready, DIST, assertClean } from './helpers.mjs';
+import { serve, launch, newPage, ready, DIST, assertClean, BROKEN_FILE } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -41,17 +41,7 @@ test('the index files load once, after the first screen, and every search then w
   await t.context.close();
 });
 
-for (const [what, answer, reason] of [
-  ['dropped (the host cannot be reached)', (route) => route.abort('connectionrefused'), /the host could not be reached|the host answered/],
-  ['missing (404)', (route) => route.fulfill({ status: 404, body: 'Not Found' }), /the host answered HTTP 404/],
-  ['changed on the way (integrity)', async (route) => {
-    if (route.request().method() !== 'GET') return route.fallback();
-    const res = await route.fetch();
-    const body = await res.body();
-    body[body.length >> 1] ^= 0xff;
-    await route.fulfill({ response: res, body });
-  }, /its contents are not the ones this version of the explorer was built with/],
-]) {
+for (const [what, answer, reason] of BROKEN_FILE) {
   test(`an index file ${what}: the search says so in place, names the file, the rest works, and "Try again" finishes it`, async () => {
     const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
     const { page } = t;

@@ -32,7 +32,9 @@ pub struct SiteFiles {
     pub chunks: Vec<(String, Vec<u8>)>,
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+/// Gzip `bytes` as the build stores its files: level 9, no name or time in the header, so
+/// equal bytes give equal files.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut e = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::new(9));
     // Writing into a Vec cannot fail.
     e.write_all(bytes).expect("gzip into memory");

@@ -236,11 +236,9 @@ fn built(dir: &Path, n: usize) -> corpus_index::files::SiteFiles {
     let c = corpus_index::synth::generate(common::corpus(), n, 11);
     let files = corpus_index::files::site_files(&c, 4 * 1024);
     std::fs::create_dir_all(dir).unwrap();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(9));
-    std::io::Write::write_all(&mut gz, &files.corpus).unwrap();
     std::fs::write(
         dir.join("corpus-0123456789abcdef.bin"),
-        gz.finish().unwrap(),
+        corpus_index::files::gzip(&files.corpus),
     )
     .unwrap();
     corpus_index::files::write_chunks(dir, &files).unwrap();
