@@ -13,7 +13,9 @@
 // The search index was built by build.rs too, in chunks by term range (crates/corpus-index/
 // src/files.rs): `pce-corpus/index/HASH.bin` beside the corpus, gzipped and named by their
 // content's hash; they are copied to `index/` in the build folder, where the app fetches
-// one when a search needs it.
+// one when a search needs it. A large corpus's text is in `pce-corpus/text/` (groups of
+// articles, the same way), copied to `text/`, where the app fetches a group when it shows
+// one of its articles.
 //
 // Run from postbuild.mjs, before wasmload.mjs writes the loader.
 import fs from 'node:fs';
@@ -49,27 +51,37 @@ export function placeCorpus(dir, source) {
   }
   fs.writeFileSync(path.join(dir, name), stored);
   const integrity = 'sha384-' + crypto.createHash('sha384').update(stored).digest('base64');
-  const chunks = placeIndex(dir, source);
-  return { name, integrity, raw: raw.length, stored: stored.length, chunks };
+  const { index: chunks, text: texts } = placeIndex(dir, source);
+  return { name, integrity, raw: raw.length, stored: stored.length, chunks, texts };
 }
 
 /**
- * Copy the search index's chunks that build.rs wrote beside the corpus (`pce-corpus/index/`,
- * already gzipped and named by their hash) into `dir/index/`, removing chunks of other
- * builds; returns how many. The corpus file names them with their hashes, which the page
+ * Copy the files build.rs wrote beside the corpus (`pce-corpus/index/`: the search index's
+ * chunks; `pce-corpus/text/`: a large corpus's text, by groups of articles; all gzipped and
+ * named by their hash) into `dir/index/` and `dir/text/`, removing files of other builds;
+ * returns how many of each. The corpus file names them with their hashes, which the page
  * checks as each one's integrity.
  */
 export function placeIndex(dir, source) {
-  const from = path.join(path.dirname(source), path.basename(source, '.bin'), 'index');
-  const to = path.join(dir, 'index');
-  if (!fs.existsSync(from)) {
-    throw new Error(`corpusfile: ${from} is missing: build.rs writes the search index's chunks there with the corpus`);
+  const counts = {};
+  for (const folder of ['index', 'text']) {
+    const from = path.join(path.dirname(source), path.basename(source, '.bin'), folder);
+    const to = path.join(dir, folder);
+    if (!fs.existsSync(from)) {
+      throw new Error(`corpusfile: ${from} is missing: build.rs writes the corpus's ${folder} files there with the corpus`);
+    }
+    const names = fs.readdirSync(from).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f));
+    if (names.length === 0) {
+      if (fs.existsSync(to)) fs.rmSync(to, { recursive: true });
+      counts[folder] = 0;
+      continue;
+    }
+    fs.mkdirSync(to, { recursive: true });
+    for (const f of fs.readdirSync(to)) {
+      if (!names.includes(f)) fs.rmSync(path.join(to, f), { recursive: true });
+    }
+    for (const f of names) fs.copyFileSync(path.join(from, f), path.join(to, f));
+    counts[folder] = names.length;
   }
-  const names = fs.readdirSync(from).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f));
-  fs.mkdirSync(to, { recursive: true });
-  for (const f of fs.readdirSync(to)) {
-    if (!names.includes(f)) fs.rmSync(path.join(to, f), { recursive: true });
-  }
-  for (const f of names) fs.copyFileSync(path.join(from, f), path.join(to, f));
-  return names.length;
+  return counts;
 }

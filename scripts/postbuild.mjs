@@ -41,7 +41,7 @@ if (release) {
   }
 }
 const corpus = placeCorpus(dir, process.env.PCE_CORPUS_FILE || builtCorpus(release ? 'release' : 'debug'));
-console.log(`postbuild: corpus ${corpus.name} (${corpus.raw} bytes, ${corpus.stored} gzipped), ${corpus.chunks} search index files`);
+console.log(`postbuild: corpus ${corpus.name} (${corpus.raw} bytes, ${corpus.stored} gzipped), ${corpus.chunks} search index files, ${corpus.texts} text files`);
 const once = loadWasmOnce(html, dir, corpus);
 html = once.html;
 console.log(`postbuild: the loader fetches the WebAssembly with its integrity${once.removedPreload ? ' (preload removed)' : ''}`);

@@ -271,3 +271,56 @@ pub fn use_narrow() -> bool {
     }
     *narrow
 }
+
+/// Whether the text of the articles a view shows is here ([`use_text`]).
+#[derive(Clone, PartialEq)]
+pub enum TextState {
+    /// All of it is loaded (always, for a corpus whose file holds its text).
+    Ready,
+    /// Its files are being fetched.
+    Loading,
+    /// A file could not be loaded: the message names it; `retry` fetches again.
+    Failed {
+        /// What went wrong, naming the file.
+        message: String,
+        /// Fetch the missing files again.
+        retry: Callback<()>,
+    },
+}
+
+/// Fetch the text files the articles `articles` need (a large corpus keeps its text out of
+/// the first screen's file: `corpus::text`) and say where they are; the component
+/// re-renders when they are in, or when one fails.
+#[hook]
+pub fn use_text(articles: Vec<u32>) -> TextState {
+    let attempt = use_state(|| 0u32);
+    let failed = use_state(|| None::<(Vec<u32>, u32, String)>);
+    let needed = crate::engine()
+        .map(|e| e.corpus().text_parts_needed(articles.iter().copied()))
+        .unwrap_or_default();
+    {
+        let failed = failed.clone();
+        use_effect_with((needed.clone(), *attempt), move |(needed, attempt)| {
+            if !needed.is_empty() {
+                let key = (needed.clone(), *attempt);
+                crate::index_files::load_text(needed.clone(), move |r| match r {
+                    Ok(()) => failed.set(None),
+                    Err(m) => failed.set(Some((key.0, key.1, m))),
+                });
+            }
+        });
+    }
+    if needed.is_empty() {
+        return TextState::Ready;
+    }
+    match &*failed {
+        Some((k, a, m)) if *k == needed && *a == *attempt => TextState::Failed {
+            message: m.clone(),
+            retry: {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            },
+        },
+        _ => TextState::Loading,
+    }
+}

@@ -1,4 +1,6 @@
-//! The search index's files: fetched when a search needs them.
+//! The search index's files, fetched when a search needs them, and a large corpus's text
+//! files, fetched when a view shows one of their articles ([`load_text`], through
+//! `crate::hooks::use_text`).
 //!
 //! A corpus built by trunk has its search index written at build time, in chunks by term
 //! range (`crates/corpus-index/src/files.rs`), beside the corpus file. The engine says which
@@ -58,16 +60,50 @@ pub fn load(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
         return;
     };
     let files = e.chunk_files();
-    let promises = js_sys::Array::new();
-    let mut paths = Vec::with_capacity(need.len());
+    let mut wanted = Vec::with_capacity(need.len());
     for &c in &need {
         let Some(f) = files.get(c as usize) else {
             done(Err(format!("the search index has no file {}", c + 1)));
             return;
         };
-        let path = f.path();
-        promises.push(&fetch_file(&path, &f.integrity()));
-        paths.push(path);
+        wanted.push((c, f.path(), f.integrity()));
+    }
+    fetch_and_install(wanted, move |c, bytes| e.install_chunk(c, bytes), done);
+}
+
+/// Fetch and install the text files `need` (numbers as the corpus gives them:
+/// [`corpus::Corpus::text_parts_needed`]), then call `done` once, as [`load`] does.
+pub fn load_text(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
+    let Ok(e) = engine() else {
+        done(Err("the corpus is not loaded".into()));
+        return;
+    };
+    let parts = e.corpus().text.parts();
+    let mut wanted = Vec::with_capacity(need.len());
+    for &t in &need {
+        let Some(f) = parts.get(t as usize) else {
+            done(Err(format!("the corpus has no text file {}", t + 1)));
+            return;
+        };
+        wanted.push((t, f.path(), f.integrity()));
+    }
+    fetch_and_install(
+        wanted,
+        move |t, bytes| e.corpus().install_text(t, bytes),
+        done,
+    );
+}
+
+/// Fetch the files `wanted` (number, path, integrity) together, install each in turn, and
+/// call `done` once with the first failure (naming its file) or `Ok`.
+fn fetch_and_install(
+    wanted: Vec<(u32, String, String)>,
+    install: impl Fn(u32, &[u8]) -> Result<(), String> + 'static,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
+    let promises = js_sys::Array::new();
+    for (_, path, integrity) in &wanted {
+        promises.push(&fetch_file(path, integrity));
     }
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let finish = {
@@ -81,10 +117,10 @@ pub fn load(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
     let finish2 = finish.clone();
     let loaded = Closure::once(move |all: JsValue| {
         let all: js_sys::Array = all.unchecked_into();
-        for (i, &c) in need.iter().enumerate() {
+        for (i, (n, path, _)) in wanted.iter().enumerate() {
             let bytes = js_sys::Uint8Array::new(&all.get(i as u32)).to_vec();
-            if let Err(m) = e.install_chunk(c, &bytes) {
-                finish(Err(format!("{}: {m}", paths[i])));
+            if let Err(m) = install(*n, &bytes) {
+                finish(Err(format!("{path}: {m}")));
                 return;
             }
         }

@@ -41,6 +41,9 @@ pub fn Compare(props: &CompareProps) -> Html {
     let cols = (use_node_ref(), use_node_ref());
     let syncing = use_mut_ref(|| false);
     let (left, right) = (props.left, props.right);
+    // Both articles' text (fetched, for a large corpus: crate::hooks::use_text).
+    let text_state = crate::hooks::use_text(vec![left, right]);
+    let ready = text_state == crate::hooks::TextState::Ready;
     let al = use_memo((left, right), |&(l, r)| match engine() {
         Ok(e) => align(e.corpus(), l, r),
         Err(_) => Default::default(),
@@ -223,7 +226,11 @@ pub fn Compare(props: &CompareProps) -> Html {
                     { stepper(side) }
                 </header>
                 <div class="col-body" ref={node} tabindex="0" role="region" aria-label={format!("Text of the {name} article")} onscroll={onscroll(side)}>
-                    { for paragraphs }
+                    if ready {
+                        { for paragraphs }
+                    } else {
+                        <super::parts::TextStatusView state={text_state.clone()} what={AttrValue::from(format!("The {name} article's text"))} />
+                    }
                 </div>
             </article>
         }
@@ -275,13 +282,19 @@ pub fn Compare(props: &CompareProps) -> Html {
             let f = &c.figures[v.figure as usize];
             let text = figure_value(f);
             let quote = c.figure_text(f).to_string();
+            // A large corpus's passage may still be loading: its paragraph stands in.
+            let shown = if quote.is_empty() {
+                format!(" ¶{}", f.paragraph + 1)
+            } else {
+                format!(" “{quote}”")
+            };
             let passage = action_link(
                 &store,
                 Action::OpenArticle(ix, Some(f.paragraph)),
                 Some("passage".into()),
-                Some(format!("Passage: “{quote}”")),
+                Some(format!("Passage:{shown}")),
                 Some(quote.clone()),
-                Html::from(format!(" “{quote}”")),
+                Html::from(shown),
             );
             html! {
                 <div class="value">

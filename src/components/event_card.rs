@@ -25,6 +25,15 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     crate::rendered!("EventCard");
     let dispatch = use_dispatch();
     let store = use_store();
+    // The quotes' articles' text (fetched, for a large corpus: crate::hooks::use_text).
+    let text_state = crate::hooks::use_text(
+        engine()
+            .ok()
+            .and_then(|e| e.corpus().events.get(props.event as usize))
+            .map(|ev| ev.evidence.iter().map(|x| x.article).collect())
+            .unwrap_or_default(),
+    );
+    let ready = text_state == crate::hooks::TextState::Ready;
     // Opened from afar (an event in the results, a cluster's list that closed), the card
     // takes the focus and comes into view; from the timeline the mark keeps it. When the
     // card closes, the focus goes back to what opened it.
@@ -85,7 +94,9 @@ pub fn EventCard(props: &EventCardProps) -> Html {
         let label = format!("{text}: read in context");
         html! {
             <li>
-                <blockquote>{ format!("“{}”", c.quote(evd)) }</blockquote>
+                if ready {
+                    <blockquote>{ format!("“{}”", c.quote(evd)) }</blockquote>
+                }
                 <p class="source">
                     { action_link(&store, Action::OpenArticle(evd.article, Some(evd.paragraph)), None, Some(label), None, Html::from(text)) }
                     { format!(" — published {}, {when}", short_date(a.published.date)) }
@@ -113,6 +124,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 <ul class="chips" aria-label="Who and what is involved">{ for chips }</ul>
             }
             <h4>{ format!("Evidence ({})", ev.evidence.len()) }</h4>
+            <super::parts::TextStatusView state={text_state} what="The quoted passages" />
             <ul class="evidence">{ for evidence }</ul>
         </section>
     }

@@ -203,11 +203,13 @@ fn chart(store: &Store, c: &Corpus, measure: u32, pts: &[Point]) -> Html {
         let cy = y(p.value);
         let (sign, word) = (p.bound.sign(), p.bound.words());
         let when = when_of(p);
+        // A large corpus's passage may not be loaded: the label then stops at the title.
+        let written = c.figure_text(f);
         let label = format!(
-            "{word}{} as of {when}, in “{}”: “{}”",
+            "{word}{} as of {when}, in “{}”{}",
             number(p.value),
             c.articles[p.article as usize].title,
-            c.figure_text(f)
+            if written.is_empty() { String::new() } else { format!(": “{written}”") }
         );
         let arrow = match p.bound {
             Bound::AtLeast => html! { <path class="bound" d={format!("M{} {}v-14m-4 5l4-5l4 5", px(cx), px(cy - 6.0))} /> },

@@ -24,6 +24,19 @@ pub fn MeasureCard(props: &MeasureCardProps) -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
     crate::hooks::use_card_focus(props.measure, "measure-card-title");
+    // The values' passages (fetched, for a large corpus: crate::hooks::use_text).
+    let text_state = crate::hooks::use_text(engine().map_or(Vec::new(), |e| {
+        let c = e.corpus();
+        c.measures
+            .get(props.measure as usize)
+            .map(|m| {
+                m.values
+                    .iter()
+                    .filter_map(|v| c.figures.get(v.figure as usize).map(|f| f.article))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }));
     let Ok(engine) = engine() else {
         return html! {};
     };
@@ -35,7 +48,11 @@ pub fn MeasureCard(props: &MeasureCardProps) -> Html {
     let close = dispatch.on::<MouseEvent>(Action::CloseMeasure);
     let body = rows.iter().map(|r| {
         let a = &c.articles[r.article as usize];
-        let passage = format!("“{}”, {} ¶{}", r.written, a.title, r.paragraph + 1);
+        let passage = if r.written.is_empty() {
+            format!("{} ¶{}", a.title, r.paragraph + 1)
+        } else {
+            format!("“{}”, {} ¶{}", r.written, a.title, r.paragraph + 1)
+        };
         html! {
             <tr>
                 <th scope="row">{ r.value.clone() }</th>
@@ -60,6 +77,7 @@ pub fn MeasureCard(props: &MeasureCardProps) -> Html {
                 </header>
                 <p class="description">{ m.description.clone() }{ format!(" Unit: {}.", m.unit) }</p>
                 <p class="hint">{ "Each value as the article writes it, “at least” and “or more” kept, in the order of the dates they describe; the change is from the value above." }</p>
+                <super::parts::TextStatusView state={text_state} what="The values' passages" />
                 <div class="table-scroll">
                     <table class="measure-values">
                         <caption class="visually-hidden">{ format!("{} in every article that reports it", m.name) }</caption>

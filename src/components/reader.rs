@@ -27,10 +27,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let (target, text) = (*use_select(|s| (s.state().paragraph, s.state().text.clone()))).clone();
     let dispatch = use_dispatch();
     let article = props.article;
+    // A large corpus's text is fetched when an article opens (crate::hooks::use_text).
+    let text_state = crate::hooks::use_text(vec![article]);
+    let ready = text_state == crate::hooks::TextState::Ready;
     // Bring the reader (or the linked paragraph) into view when it changes.
     // If what opened it is gone (a chart point of the view it replaced), the focus goes
     // to the paragraph it links to, or the reader.
-    use_effect_with((article, target), move |(a, t)| {
+    use_effect_with((article, target, ready), move |(a, t, _)| {
         let id = t
             .and_then(|p| {
                 engine()
@@ -49,7 +52,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     });
     // Search hits per paragraph, computed once per article and search.
-    let hits = use_memo((article, text), |(a, text)| {
+    let hits = use_memo((article, text, ready), |(a, text, _)| {
         // The query the engine runs (a typed date and a word still being typed left out).
         let query = engine().map(|e| e.query(text)).unwrap_or_default();
         match engine() {
@@ -58,9 +61,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .articles
                 .get(*a as usize)
                 .map(|art| {
-                    art.paragraphs
-                        .iter()
-                        .map(|p| highlight(&p.text, &query))
+                    (0..art.paragraphs.len() as u32)
+                        .map(|p| highlight(e.corpus().paragraph_text(*a, p), &query))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -122,7 +124,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </div>
                 </dl>
                 <Legend />
-                <Figures {article} />
+                if ready {
+                    <Figures {article} />
+                }
                 // On paper the links are addresses: the article's, and each paragraph's
                 // from the ¶ number printed beside it.
                 <p class="print-only print-address">
@@ -130,7 +134,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     { ". Paragraph N (¶N beside it): " }<span class="url">{ format!("{article_url}&p=pN") }</span>
                 </p>
             </header>
-            <div class="article-body">{ for paragraphs }</div>
+            if ready {
+                <div class="article-body">{ for paragraphs }</div>
+            } else {
+                <div class="article-body">
+                    <super::parts::TextStatusView state={text_state} what="This article's text" />
+                </div>
+            }
         </section>
     }
 }

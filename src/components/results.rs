@@ -55,19 +55,43 @@ pub fn ResultsView() -> Html {
     let dispatch = use_dispatch();
     let events_shown = use_state(|| EVENTS_PAGE);
     let articles_shown = use_state(|| ARTICLES_PAGE);
-    // The rows (snippets included) are computed once per result set.
+    // The text of the articles listed and of the figures' passages (fetched, for a large
+    // corpus: crate::hooks::use_text).
+    let text_state = crate::hooks::use_text({
+        let r = &results.0;
+        let figures = engine().map_or(Vec::new(), |e| {
+            let c = e.corpus();
+            r.figures
+                .iter()
+                .take(10)
+                .filter_map(|&f| c.figures.get(f as usize).map(|f| f.article))
+                .collect()
+        });
+        r.articles
+            .iter()
+            .take(*articles_shown)
+            .map(|a| a.article)
+            .chain(figures)
+            .collect()
+    });
+    let text_ready = text_state == crate::hooks::TextState::Ready;
+    // The rows (snippets included) are computed once per result set (and again when
+    // their text comes in).
     let rows = {
         let shown = *articles_shown;
-        use_memo((results.clone(), shown), move |(r, shown)| match engine() {
-            Ok(e) => {
-                r.0.articles
-                    .iter()
-                    .take(*shown)
-                    .map(|a| Rc::new(result_row(e, a, &text, &entities)))
-                    .collect()
-            }
-            Err(_) => Vec::new(),
-        })
+        use_memo(
+            (results.clone(), shown, text_ready),
+            move |(r, shown, _)| match engine() {
+                Ok(e) => {
+                    r.0.articles
+                        .iter()
+                        .take(*shown)
+                        .map(|a| Rc::new(result_row(e, a, &text, &entities)))
+                        .collect()
+                }
+                Err(_) => Vec::new(),
+            },
+        )
     };
     let Ok(engine) = engine() else {
         return html! {};
@@ -111,7 +135,7 @@ pub fn ResultsView() -> Html {
             </li>
         }
     });
-    let figures = r.figures.iter().take(10).filter_map(|&fi| {
+    let figures = r.figures.iter().take(10).filter(|_| text_ready).filter_map(|&fi| {
         let f = c.figures.get(fi as usize)?;
         let a = c.articles.get(f.article as usize)?;
         let text = format!("“{}” — {} ¶{}", c.figure_text(f), a.title, f.paragraph + 1);
@@ -132,6 +156,7 @@ pub fn ResultsView() -> Html {
                 </select>
             </div>
             <SearchStatusLine />
+            <super::parts::TextStatusView state={text_state} what="The passages of these results" />
             if let Some(t) = &r.typed_date {
                 <TypedDateNote label={t.label()} inferred={t.year_inferred} from={t.from} to={t.to} rest={AttrValue::from(t.rest.clone())} />
             }

@@ -1,13 +1,14 @@
 // A thousand articles (issue 15): the synthetic corpus that `PCE_SYNTH=1000` builds from
 // the data, hosted under a sub-path. Its search index is too large to load whole after the
 // first screen (only its table of word forms is), so every search here fetches the chunks
-// it needs; the views stay bounded.
+// it needs; its text is in files of a few articles each, fetched when a view shows one of
+// them; the views stay bounded.
 // Build: PCE_SYNTH=1000 trunk build --release --public-url /explorer/sub/ --dist target/dist-1k
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, ready, assertClean, ROOT, SUB_PATH } from './helpers.mjs';
+import { serve, launch, newPage, ready, assertClean, ROOT, SUB_PATH, BROKEN_FILE } from './helpers.mjs';
 
 const DIST_1K = process.env.DIST_1K_DIR || path.join(ROOT, 'target', 'dist-1k');
 
@@ -22,6 +23,7 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 const indexFiles = () => fs.readdirSync(path.join(DIST_1K, 'index')).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f));
+const textFiles = () => fs.readdirSync(path.join(DIST_1K, 'text')).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f));
 const searched = (page, q) => page.waitForFunction((text) => new URL(location.href).searchParams.get('q') === text
   && document.querySelector('.search-status')?.textContent === '', q);
 /** The counts line: "N articles, M events" (thousands grouped). */
@@ -142,3 +144,72 @@ test('a thousand articles: a dropped index file gives the message in place, the 
   assert.ok((await counts(page))[0] > 0);
   await t.context.close();
 });
+
+test('a thousand articles: the text is in small files, fetched for what is shown, relative to the sub-path', async () => {
+  const files = textFiles();
+  assert.ok(files.length > 50, `${files.length} text files`);
+  const sizes = files.map((f) => fs.statSync(path.join(DIST_1K, 'text', f)).size);
+  // Opening an article costs one file: at most 20 KB (issue 15's budget).
+  assert.ok(Math.max(...sizes) <= 20 * 1024, `largest text file ${Math.max(...sizes)} bytes`);
+  const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
+  const { page } = t;
+  server.requests.length = 0;
+  await page.goto(server.url);
+  await ready(page);
+  // The listed results' openings: a few files, not the whole text.
+  await page.waitForFunction(() => document.querySelector('.result-list .snippet')?.textContent.length > 0);
+  const first = server.requests.filter((p) => p.includes('/text/'));
+  assert.ok(first.length >= 1 && first.length <= 20, `${first.length} text files for the first page of results`);
+  assert.ok(first.every((p) => p.startsWith(`${SUB_PATH}text/`)), 'relative to the sub-path');
+  // An article past the first page: its own file, once.
+  await page.fill('#search', 'juliaca');
+  await searched(page, 'juliaca');
+  const more = page.getByRole('button', { name: /Show more articles/ });
+  if (await more.count()) await more.click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.result-list .snippet')].every((s) => s.textContent.length > 0));
+  server.requests.length = 0;
+  await page.click('.result-list > li h3 a >> nth=-1');
+  await page.waitForSelector('#reader .para');
+  const opened = server.requests.filter((p) => p.includes('/text/'));
+  assert.ok(opened.length <= 1, `opening a listed article fetched ${opened}`);
+  assert.ok(await page.locator('#reader mark').count() > 0, 'the search is marked in the text');
+  assert.ok((await page.locator('#reader .para >> nth=0').innerText()).length > 0);
+  // An event's card quotes its passages.
+  await page.click('#reader button.close');
+  await page.click('li.event .event-title a >> nth=-1');
+  await page.waitForSelector('.event-card blockquote');
+  assert.ok((await page.locator('.event-card blockquote >> nth=0').innerText()).length > 4);
+  assertClean(t);
+  await t.context.close();
+});
+
+for (const [how, route, why] of BROKEN_FILE) {
+  test(`a thousand articles: an article whose text file is ${how} says so in place, the rest works, and Try again brings it`, async () => {
+    const t = await newPage(browser, { allowed: [server.origin], serviceWorkers: 'block' });
+    const { page } = t;
+    await page.goto(server.url + '?q=juliaca');
+    await ready(page);
+    await searched(page, 'juliaca');
+    // The last listed result's address, opened in a new load whose text files fail.
+    const target = await page.evaluate(() => [...document.querySelectorAll('.result-list > li h3 a')].pop().getAttribute('href'));
+    await page.route('**/text/*.bin', route);
+    await page.goto(new URL(target, server.url).href);
+    await ready(page);
+    const failed = page.locator('#reader .text-failed');
+    await failed.waitFor();
+    const message = await failed.innerText();
+    assert.match(message, /This article's text could not be loaded/);
+    assert.match(message, /text\/[0-9a-f]{16}\.bin/, 'names the file');
+    assert.match(message, why);
+    assert.equal(await page.locator('#reader .para').count(), 0, 'no half-drawn text');
+    // The rest works: the timeline zooms.
+    const w0 = await page.evaluate(() => document.querySelector('.graph').getAttribute('data-window'));
+    await page.click('.timeline-tools button[aria-label="Zoom in"]');
+    await page.waitForFunction((w) => document.querySelector('.graph').getAttribute('data-window') !== w, w0);
+    await page.unroute('**/text/*.bin');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector('#reader .para');
+    assert.equal(await page.locator('#reader .text-failed').count(), 0);
+    await t.context.close();
+  });
+}

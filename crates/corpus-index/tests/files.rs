@@ -6,8 +6,16 @@
 mod common;
 use common::{corpus, temp_dir};
 use corpus::{Corpus, Engine, Filter};
-use corpus_index::files::{inflate, site_files, verify, write_chunks, SiteFiles, CHUNK_TARGET};
+use corpus_index::files::{
+    inflate, site_files_with, verify, write_chunks, SiteFiles, CHUNK_TARGET,
+};
 use std::collections::HashMap;
+
+/// The files with the text kept in the corpus file: these tests are about the index (the
+/// text files have theirs, `text_files.rs`).
+fn site_files(c: &Corpus, target: usize) -> SiteFiles {
+    site_files_with(c, target, None)
+}
 
 /// The engine a page gets: the corpus file's description, no chunk loaded.
 fn from_files(files: &SiteFiles) -> Engine {

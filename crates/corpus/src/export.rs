@@ -1,6 +1,6 @@
 //! The compact binary the app embeds, and the exports: JSON, CSV and TimelineJS.
 //!
-//! The binary is a 4-byte magic and version (`PCE` + 2) followed by the [`Corpus`] in
+//! The binary is a 4-byte magic and version (`PCE` + 4) followed by the [`Corpus`] in
 //! postcard (serde, varint integers), so both sides read and write the same Rust types
 //! and there is no second definition of the format to drift.
 //!
@@ -26,7 +26,7 @@ use crate::model::*;
 use crate::query::Results;
 
 /// Magic bytes and format version.
-pub const MAGIC: &[u8; 4] = b"PCE\x03";
+pub const MAGIC: &[u8; 4] = b"PCE\x04";
 
 /// Encode a corpus.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -37,10 +37,16 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
 }
 
 /// Encode a corpus with the description of its search index's chunk files
-/// ([`crate::search::Index::split`]), which follows the corpus in the file.
-pub fn encode_with_index(corpus: &Corpus, index: &crate::search::IndexMeta) -> Vec<u8> {
+/// ([`crate::search::Index::split`]) and of its text files ([`crate::text::split`]; none
+/// when the corpus holds its text), which follow the corpus in the file.
+pub fn encode_with_index(
+    corpus: &Corpus,
+    index: &crate::search::IndexMeta,
+    text: &crate::text::TextMeta,
+) -> Vec<u8> {
     let mut out = encode(corpus);
     out.extend(postcard::to_allocvec(index).expect("index description serializes"));
+    out.extend(postcard::to_allocvec(text).expect("text description serializes"));
     out
 }
 
@@ -65,6 +71,9 @@ pub fn decode_with_index(
     } else {
         let (meta, rest) = postcard::take_from_bytes(rest)
             .map_err(|e| bad(format!("the search index's description: {e}")))?;
+        let (text, rest): (crate::text::TextMeta, &[u8]) = postcard::take_from_bytes(rest)
+            .map_err(|e| bad(format!("the text files' description: {e}")))?;
+        c.set_text_parts(text).map_err(bad)?;
         if !rest.is_empty() {
             return Err(bad(format!("{} bytes after the end", rest.len())));
         }
@@ -92,7 +101,7 @@ pub fn derive_ids(c: &mut Corpus) {
 }
 
 fn chars(text: &str, byte: u32) -> i64 {
-    text[..byte as usize].chars().count() as i64
+    text.get(..byte as usize).map_or(0, |t| t.chars().count()) as i64
 }
 
 fn int(n: u32) -> Json {
@@ -113,6 +122,26 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The articles whose text an export of the selection quotes: the selected articles,
+    /// those of the selected events' evidence and of the selected figures, each once, in
+    /// order (a large corpus's text is fetched before an export: [`crate::text`]).
+    pub fn text_articles(&self, c: &Corpus) -> Vec<ArticleIx> {
+        let mut out = self.articles.clone();
+        for &e in &self.events {
+            if let Some(ev) = c.events.get(e as usize) {
+                out.extend(ev.evidence.iter().map(|x| x.article));
+            }
+        }
+        out.extend(
+            self.figures
+                .iter()
+                .filter_map(|&f| c.figures.get(f as usize).map(|f| f.article)),
+        );
+        crate::util::sort(&mut out);
+        out.dedup();
+        out
+    }
+
     /// The whole corpus.
     pub fn all(c: &Corpus) -> Selection {
         let n = |len: usize| (0..len as u32).collect::<Vec<u32>>();
@@ -204,7 +233,7 @@ pub fn json_text(c: &Corpus, sel: &Selection) -> String {
 }
 
 fn json_value(c: &Corpus, sel: &Selection) -> Json {
-    let para_text = |a: u32, p: u32| c.articles[a as usize].paragraphs[p as usize].text.as_str();
+    let para_text = |a: u32, p: u32| c.paragraph_text(a, p);
     let para_id = |a: u32, p: u32| Json::str(&c.articles[a as usize].paragraphs[p as usize].id);
     let art_id = |a: u32| Json::str(&c.articles[a as usize].id);
     let date = |d: crate::Date| Json::Str(d.to_string());
@@ -217,14 +246,16 @@ fn json_value(c: &Corpus, sel: &Selection) -> Json {
             let paragraphs = a
                 .paragraphs
                 .iter()
-                .map(|p| {
-                    let emphasis = p
-                        .emphasis
+                .enumerate()
+                .map(|(pi, p)| {
+                    let text = c.paragraph_text(ai, pi as u32);
+                    let emphasis = c
+                        .paragraph_emphasis(ai, pi as u32)
                         .iter()
                         .map(|e| {
                             Json::obj(vec![
-                                ("start", Json::Int(chars(&p.text, e.start))),
-                                ("end", Json::Int(chars(&p.text, e.end))),
+                                ("start", Json::Int(chars(text, e.start))),
+                                ("end", Json::Int(chars(text, e.end))),
                                 ("strong", Json::Bool(e.strong)),
                             ])
                         })
@@ -238,7 +269,7 @@ fn json_value(c: &Corpus, sel: &Selection) -> Json {
                                 ParagraphKind::Caption => "caption",
                             }),
                         ),
-                        ("text", Json::str(&p.text)),
+                        ("text", Json::str(text)),
                         ("emphasis", Json::Arr(emphasis)),
                     ])
                 })
@@ -683,9 +714,7 @@ pub fn csv_figures(c: &Corpus, sel: &Selection, base: &str) -> String {
                     .unwrap_or_default(),
                 c.articles[f.article as usize].id.clone(),
                 format!("p{}", f.paragraph + 1),
-                c.articles[f.article as usize].paragraphs[f.paragraph as usize]
-                    .text
-                    .clone(),
+                c.paragraph_text(f.article, f.paragraph).to_string(),
                 paragraph_url(c, base, f.article, f.paragraph),
             ]
         };

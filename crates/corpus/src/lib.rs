@@ -37,6 +37,7 @@ pub mod search;
 pub mod state;
 pub mod stem;
 pub mod suggest;
+pub mod text;
 pub mod timeline;
 pub mod typed_date;
 pub mod update;

@@ -28,6 +28,10 @@ pub struct Corpus {
     pub figures: Vec<Figure>,
     /// Curated groups of comparable figures.
     pub measures: Vec<Measure>,
+    /// Where the paragraphs' text is when the corpus file does not hold it
+    /// ([`crate::text`]): read through [`Corpus::paragraph_text`].
+    #[serde(skip)]
+    pub text: crate::text::TextStore,
 }
 
 /// Whether a piece of metadata is written in the article or worked out.
@@ -427,14 +431,17 @@ impl Corpus {
     }
 
     /// The quoted text of a piece of evidence.
+    /// (empty while its article's text is not loaded: see [`Corpus::has_text`]).
     pub fn quote(&self, ev: &Evidence) -> &str {
-        let p = &self.articles[ev.article as usize].paragraphs[ev.paragraph as usize];
-        &p.text[ev.start as usize..ev.end as usize]
+        self.paragraph_text(ev.article, ev.paragraph)
+            .get(ev.start as usize..ev.end as usize)
+            .unwrap_or("")
     }
 
-    /// The text of a figure.
+    /// The text of a figure (empty while its article's text is not loaded).
     pub fn figure_text(&self, f: &Figure) -> &str {
-        let p = &self.articles[f.article as usize].paragraphs[f.paragraph as usize];
-        &p.text[f.start as usize..f.end as usize]
+        self.paragraph_text(f.article, f.paragraph)
+            .get(f.start as usize..f.end as usize)
+            .unwrap_or("")
     }
 }

@@ -345,9 +345,9 @@ fn build_index(
     measure_doc_base: u32,
 ) -> Index {
     let mut docs: Vec<&str> = Vec::new();
-    for a in &corpus.articles {
-        for p in &a.paragraphs {
-            docs.push(&p.text);
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for p in 0..a.paragraphs.len() as u32 {
+            docs.push(corpus.paragraph_text(ai as u32, p));
         }
     }
     for a in &corpus.articles {
@@ -1277,7 +1277,7 @@ impl Engine {
             }
         }
         let (_, p) = best?;
-        let text = &self.corpus.articles[a as usize].paragraphs[p as usize].text;
+        let text = self.corpus.paragraph_text(a, p);
         Some((
             p,
             search::snippet(text, &self.highlight(a, p, query), SNIPPET_CHARS),
@@ -1288,7 +1288,7 @@ impl Engine {
     /// corpus instead of recognising them again (the recogniser costs about 20 µs a
     /// paragraph, which made snippets of `80%` at 10,000 articles twice as slow).
     fn highlight(&self, a: ArticleIx, p: u32, query: &Query) -> Vec<(u32, u32)> {
-        let text = &self.corpus.articles[a as usize].paragraphs[p as usize].text;
+        let text = self.corpus.paragraph_text(a, p);
         let (figs, words): (Vec<&search::Clause>, Vec<&search::Clause>) = query
             .clauses
             .iter()

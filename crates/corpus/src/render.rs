@@ -26,8 +26,9 @@ pub struct Run {
 /// Cut paragraph `p` of article `a` into runs. `hits` are byte ranges to highlight.
 pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<Run> {
     let c: &Corpus = engine.corpus();
-    let para = &c.articles[a as usize].paragraphs[p as usize];
-    let len = para.text.len() as u32;
+    let text = c.paragraph_text(a, p);
+    let emphases = c.paragraph_emphasis(a, p);
+    let len = text.len() as u32;
     let mut mentions: Vec<(u32, u32, EntityIx, EntityKind)> = Vec::new();
     for &e in engine.entities_in_paragraph(a, p) {
         let ent = &c.entities[e as usize];
@@ -57,7 +58,7 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
     for &(s, e) in hits {
         cuts.extend([s.min(len), e.min(len)]);
     }
-    for em in &para.emphasis {
+    for em in emphases {
         cuts.extend([em.start, em.end]);
     }
     crate::util::sort(&mut cuts);
@@ -65,10 +66,7 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
     let mut out: Vec<Run> = Vec::new();
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        if s >= e
-            || !para.text.is_char_boundary(s as usize)
-            || !para.text.is_char_boundary(e as usize)
-        {
+        if s >= e || !text.is_char_boundary(s as usize) || !text.is_char_boundary(e as usize) {
             continue;
         }
         let entity = mentions
@@ -77,8 +75,7 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
             .map(|m| (m.2, m.3, m.0 == s));
         let figure = figures.iter().find(|f| f.0 <= s && e <= f.1).map(|f| f.2);
         let hit = hits.iter().any(|h| h.0 <= s && e <= h.1);
-        let emphasis = para
-            .emphasis
+        let emphasis = emphases
             .iter()
             .find(|x| x.start <= s && e <= x.end)
             .map(|x| x.strong);

@@ -446,13 +446,7 @@ pub struct ChunkRef {
 impl ChunkRef {
     /// The file's path relative to the corpus file: `index/` and 16 hex digits of its hash.
     pub fn path(&self) -> String {
-        let mut s = String::from("index/");
-        for b in &self.sha256[..8] {
-            s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-            s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
-        }
-        s.push_str(".bin");
-        s
+        crate::util::hashed_path("index/", &self.sha256)
     }
 
     /// Its subresource integrity (`sha256-` and the hash in base64), checked by the

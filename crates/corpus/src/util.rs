@@ -145,6 +145,17 @@ impl Rng {
     }
 }
 
+/// A content-addressed file's path: `folder`, 16 hex digits of its hash, `.bin`.
+pub fn hashed_path(folder: &str, sha256: &[u8; 32]) -> String {
+    let mut s = String::from(folder);
+    for b in &sha256[..8] {
+        s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    s.push_str(".bin");
+    s
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

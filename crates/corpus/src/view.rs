@@ -173,18 +173,21 @@ pub struct ResultRow {
     pub title_supplied: bool,
     /// The byline, or `author unknown`.
     pub authors: String,
+    /// The article's text is not loaded yet: the snippet is empty until it is.
+    pub text_pending: bool,
 }
 
 /// How many characters of an article's opening stand in for a snippet.
 pub const LEAD_CHARS: usize = 220;
 
 /// The opening of an article's first body paragraph, cut at [`LEAD_CHARS`].
-pub fn lead(a: &Article) -> String {
-    let first = a
-        .paragraphs
-        .iter()
-        .find(|p| p.kind == ParagraphKind::Body)
-        .map_or("", |p| p.text.as_str());
+pub fn lead(c: &Corpus, a: ArticleIx) -> String {
+    let first = c.articles.get(a as usize).map_or("", |art| {
+        art.paragraphs
+            .iter()
+            .position(|p| p.kind == ParagraphKind::Body)
+            .map_or("", |p| c.paragraph_text(a, p as u32))
+    });
     let mut cut: String = first.chars().take(LEAD_CHARS).collect();
     if first.chars().nth(LEAD_CHARS).is_some() {
         cut.push('…');
@@ -219,7 +222,7 @@ pub fn entity_snippet(
         .map(|m| (m.start, m.end))
         .collect();
     crate::util::sort(&mut marks);
-    let text = &art.paragraphs[p as usize].text;
+    let text = c.paragraph_text(a, p);
     Some((
         p,
         crate::search::snippet(text, &marks, crate::query::SNIPPET_CHARS),
@@ -236,9 +239,11 @@ pub fn result_row(
 ) -> ResultRow {
     let c = engine.corpus();
     let a = &c.articles[r.article as usize];
+    // A snippet computed before the article's text was loaded is empty: compute it again.
     let found = r
         .snippet
         .clone()
+        .filter(|(_, s)| !s.text.is_empty())
         .or_else(|| {
             if text.trim().is_empty() {
                 None
@@ -252,7 +257,7 @@ pub fn result_row(
         None => (
             None,
             Snippet {
-                text: lead(a),
+                text: lead(c, r.article),
                 highlights: Vec::new(),
             },
         ),
@@ -272,6 +277,7 @@ pub fn result_row(
         date_inferred: a.published.status != Provenance::Stated,
         title_supplied: a.title_status == Provenance::Supplied,
         authors: authors(a),
+        text_pending: !c.has_text(r.article),
     }
 }
 
