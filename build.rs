@@ -7,8 +7,10 @@
 //! written in chunks (`corpus_index::files`: the corpus file describes them, the chunks
 //! go to `pce-corpus/index/`). Trunk's post-build hook (`scripts/corpusfile.mjs`) places
 //! them beside the WebAssembly as content-hashed files: the page fetches the corpus file
-//! while the WebAssembly downloads, and a chunk when a search needs it. The app's
-//! WebAssembly holds code only.
+//! while the WebAssembly downloads, and a chunk when a search needs it. A corpus with more
+//! than `files::TEXT_INLINE_MAX` bytes of text has it in `pce-corpus/text/` (consecutive
+//! articles a file), fetched when a view shows one of them. The app's WebAssembly holds
+//! code only.
 //!
 //! Two environment variables build the app over another corpus (tests and benchmarks):
 //! - `PCE_DATA_DIR=path`: compile that folder instead of `data/` (relative to the

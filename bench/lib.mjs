@@ -149,8 +149,9 @@ export const LATENCY_PROBE = `(() => {
     const t2 = performance.now();
     await new Promise((r) => setTimeout(r, quiet));
     // A search whose index files are loading shows a status line until its results are
-    // in: wait for them (and a quiet period after), so the fetch is in the figure.
-    const status = () => document.querySelector('.search-status')?.textContent;
+    // in, and a view whose text files are loading (a large corpus) a "… is loading" line:
+    // wait for them (and a quiet period after), so the fetch is in the figure.
+    const status = () => document.querySelector('.search-status')?.textContent || document.querySelector('.text-loading');
     if (status()) {
       while (status()) await new Promise((r) => setTimeout(r, 2));
       await new Promise((r) => setTimeout(r, quiet));

@@ -3,7 +3,8 @@
 // the service worker's install adds after the app has started (release builds: sw.js and
 // the files of the build the page did not load; scripts/offline.mjs), and the search
 // index's files (`index/`, already gzipped: fetched as searches need them, or whole once
-// the first screen is drawn when they are small; src/index_files.rs).
+// the first screen is drawn when they are small; src/index_files.rs), and a large corpus's
+// text files (`text/`, already gzipped: one fetched when a view shows one of its articles).
 // Usage: node scripts/sizes.mjs [dist]   (--json for machine-readable output)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,10 @@ const indexRows = fs.existsSync(indexDir)
     return { file: `index/${f}`, raw: n, gzip: n, brotli: n, first_visit: false, worker_install: false, search_index: true };
   })
   : [];
+const textDir = path.join(dir, 'text');
+const textSizes = fs.existsSync(textDir)
+  ? fs.readdirSync(textDir).filter((f) => /^[0-9a-f]{16}\.bin$/.test(f)).map((f) => fs.statSync(path.join(textDir, f)).size).sort((a, b) => a - b)
+  : [];
 const sum = (k, keep) => rows.filter(keep).reduce((s, r) => s + r[k], 0);
 const sums = (keep) => ({ raw: sum('raw', keep), gzip: sum('gzip', keep), brotli: sum('brotli', keep) });
 const summary = {
@@ -48,11 +53,18 @@ const summary = {
   first_visit: sums((r) => r.first_visit),
   worker_install: sums((r) => r.worker_install),
   search_index: { files: indexRows.length, stored: indexRows.reduce((n, r) => n + r.raw, 0), largest: Math.max(0, ...indexRows.map((r) => r.raw)) },
+  text: {
+    files: textSizes.length,
+    stored: textSizes.reduce((n, x) => n + x, 0),
+    median: textSizes.length ? textSizes[textSizes.length >> 1] : 0,
+    largest: Math.max(0, ...textSizes),
+  },
   all: sums(() => true),
 };
 summary.all.raw += summary.search_index.stored;
 summary.all.gzip += summary.search_index.stored;
 summary.all.brotli += summary.search_index.stored;
+for (const c of ['raw', 'gzip', 'brotli']) summary.all[c] += summary.text.stored;
 if (json) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
@@ -62,5 +74,7 @@ if (json) {
   console.log(`${'TOTAL first visit'.padEnd(52)} ${pad(summary.first_visit.raw, 9)} ${pad(summary.first_visit.gzip, 9)} ${pad(summary.first_visit.brotli, 9)}`);
   if (hasWorker) console.log(`${'TOTAL worker install, after the app has started'.padEnd(52)} ${pad(summary.worker_install.raw, 9)} ${pad(summary.worker_install.gzip, 9)} ${pad(summary.worker_install.brotli, 9)}`);
   if (indexRows.length) console.log(`${`TOTAL search index, ${indexRows.length} files in index/ (largest ${summary.search_index.largest})`.padEnd(52)} ${pad(summary.search_index.stored, 9)} ${pad(summary.search_index.stored, 9)} ${pad(summary.search_index.stored, 9)}  as searches need them`);
+  const tx = summary.text;
+  if (tx.files) console.log(`${`TOTAL text, ${tx.files} files in text/ (median ${tx.median}, largest ${tx.largest})`.padEnd(52)} ${pad(tx.stored, 9)} ${pad(tx.stored, 9)} ${pad(tx.stored, 9)}  one per article opened`);
   console.log(`${'TOTAL all files'.padEnd(52)} ${pad(summary.all.raw, 9)} ${pad(summary.all.gzip, 9)} ${pad(summary.all.brotli, 9)}`);
 }

@@ -290,11 +290,16 @@ pub enum TextState {
 
 /// Fetch the text files the articles `articles` need (a large corpus keeps its text out of
 /// the first screen's file: `corpus::text`) and say where they are; the component
-/// re-renders when they are in, or when one fails.
+/// re-renders when they are in, when one fails, and when another view's text comes in
+/// (a file it needed may be among them: a failure shown here then fetches again what is
+/// still missing).
 #[hook]
 pub fn use_text(articles: Vec<u32>) -> TextState {
     let attempt = use_state(|| 0u32);
     let failed = use_state(|| None::<(Vec<u32>, u32, String)>);
+    // Text that another view fetched may be this one's too (a failure here may be over).
+    let _ = use_select(|s| s.texts);
+    let store = use_store();
     let needed = crate::engine()
         .map(|e| e.corpus().text_parts_needed(articles.iter().copied()))
         .unwrap_or_default();
@@ -304,7 +309,10 @@ pub fn use_text(articles: Vec<u32>) -> TextState {
             if !needed.is_empty() {
                 let key = (needed.clone(), *attempt);
                 crate::index_files::load_text(needed.clone(), move |r| match r {
-                    Ok(()) => failed.set(None),
+                    Ok(()) => {
+                        failed.set(None);
+                        store.text_arrived();
+                    }
                     Err(m) => failed.set(Some((key.0, key.1, m))),
                 });
             }

@@ -68,7 +68,11 @@ pub fn load(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
         };
         wanted.push((c, f.path(), f.integrity()));
     }
-    fetch_and_install(wanted, move |c, bytes| e.install_chunk(c, bytes), done);
+    fetch_and_install(
+        wanted,
+        Box::new(move |c, bytes| e.install_chunk(c, bytes)),
+        Box::new(done),
+    );
 }
 
 /// Fetch and install the text files `need` (numbers as the corpus gives them:
@@ -89,17 +93,21 @@ pub fn load_text(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static
     }
     fetch_and_install(
         wanted,
-        move |t, bytes| e.corpus().install_text(t, bytes),
-        done,
+        Box::new(move |t, bytes| e.corpus().install_text(t, bytes)),
+        Box::new(done),
     );
 }
 
+/// How a fetched file goes in: its number and inflated bytes.
+type Install = Box<dyn Fn(u32, &[u8]) -> Result<(), String>>;
+
 /// Fetch the files `wanted` (number, path, integrity) together, install each in turn, and
-/// call `done` once with the first failure (naming its file) or `Ok`.
+/// call `done` once with the first failure (naming its file) or `Ok`. Not generic: one
+/// copy in the WebAssembly for both kinds of file and every caller.
 fn fetch_and_install(
     wanted: Vec<(u32, String, String)>,
-    install: impl Fn(u32, &[u8]) -> Result<(), String> + 'static,
-    done: impl FnOnce(Result<(), String>) + 'static,
+    install: Install,
+    done: Box<dyn FnOnce(Result<(), String>)>,
 ) {
     let promises = js_sys::Array::new();
     for (_, path, integrity) in &wanted {

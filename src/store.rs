@@ -40,6 +40,9 @@ pub struct Snapshot {
     pub results: Rc<Results>,
     /// Whether the results are those of the state's search.
     pub search: SearchStatus,
+    /// How many times a large corpus's text files came in: a view waiting for text, or
+    /// showing that it failed, looks again ([`crate::hooks::use_text`]).
+    pub texts: u32,
 }
 
 /// Whether the results are those of the state's search, when the search index is files
@@ -69,6 +72,8 @@ pub struct Store {
     model: RefCell<Rc<Model>>,
     results: RefCell<(Filter, Rc<Results>)>,
     search: RefCell<SearchStatus>,
+    /// [`Snapshot::texts`].
+    texts: std::cell::Cell<u32>,
     /// Index files are being fetched (one fetch at a time; when it ends, the store looks
     /// again at what the current search needs).
     fetching: std::cell::Cell<bool>,
@@ -116,6 +121,7 @@ impl Store {
                 SearchStatus::Loading
             }),
             fetching: std::cell::Cell::new(false),
+            texts: std::cell::Cell::new(0),
             subs: RefCell::new(Vec::new()),
             pending: RefCell::default(),
             me: me.clone(),
@@ -132,6 +138,7 @@ impl Store {
             model: self.model.borrow().clone(),
             results: self.results.borrow().1.clone(),
             search: self.search.borrow().clone(),
+            texts: self.texts.get(),
         }
     }
 
@@ -219,6 +226,12 @@ impl Store {
             self.search(filter);
             self.notify();
         }
+    }
+
+    /// Text files came in: the views that wait for text (or failed to get some) look again.
+    pub fn text_arrived(&self) {
+        self.texts.set(self.texts.get().wrapping_add(1));
+        self.notify();
     }
 
     fn notify(&self) {

@@ -47,7 +47,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let a = &c.articles[props.article as usize];
     let p = &a.paragraphs[props.index as usize];
     // The text (a large corpus's is fetched by the view first: crate::hooks::use_text).
-    let text = c.paragraph_text(props.article, props.index);
+    let para_text = c.paragraph_text(props.article, props.index);
     // Runs of one mention go into one link, so "Lisa Kenna" with a hit on "Kenna" stays
     // a single control.
     let mut pieces: Vec<Html> = Vec::new();
@@ -91,7 +91,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         }
     };
     for r in runs(engine, props.article, props.index, &props.hits) {
-        let text = &text[r.start as usize..r.end as usize];
+        let text = &para_text[r.start as usize..r.end as usize];
         let mut inner = Html::from(text);
         if let Some(strong) = r.emphasis {
             inner = if strong {
@@ -114,7 +114,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
                     Some("figure".into()),
                     Some(format!(
                         "{}: {title}, across the articles",
-                        &text[r.start as usize..r.end as usize]
+                        &para_text[r.start as usize..r.end as usize]
                     )),
                     Some(title),
                     inner,
