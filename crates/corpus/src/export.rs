@@ -1,8 +1,9 @@
 //! The compact binary the app embeds, and the exports: JSON, CSV and TimelineJS.
 //!
-//! The binary is a 4-byte magic and version (`PCE` + 4) followed by the [`Corpus`] in
+//! The binary is a 4-byte magic and version (`PCE` + 5) followed by the [`Corpus`] in
 //! postcard (serde, varint integers), so both sides read and write the same Rust types
-//! and there is no second definition of the format to drift.
+//! and there is no second definition of the format to drift; only the entities' mentions
+//! are packed by hand, in columns that compress ([`crate::codec`]).
 //!
 //! Each export is one function of the corpus and a [`Selection`] (what the filters, search
 //! and date range select: [`Selection::of`] the engine's [`Results`], or
@@ -26,7 +27,7 @@ use crate::model::*;
 use crate::query::Results;
 
 /// Magic bytes and format version.
-pub const MAGIC: &[u8; 4] = b"PCE\x04";
+pub const MAGIC: &[u8; 4] = b"PCE\x05";
 
 /// Encode a corpus.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod cite;
+pub mod codec;
 pub mod compare;
 pub mod date;
 pub mod embed;

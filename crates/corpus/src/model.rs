@@ -20,11 +20,15 @@ pub type EventIx = u32;
 pub struct Corpus {
     /// Articles, in the order of `articles.rec`.
     pub articles: Vec<Article>,
-    /// The gazetteer with every mention found.
+    /// The gazetteer with every mention found (the mentions packed in the corpus file:
+    /// [`crate::codec`]).
+    #[serde(with = "crate::codec::entities")]
     pub entities: Vec<Entity>,
-    /// Dated events with evidence.
+    /// Dated events with evidence (written by field: [`crate::codec::events`]).
+    #[serde(with = "crate::codec::events")]
     pub events: Vec<Event>,
-    /// Numeric claims recognised in the text.
+    /// Numeric claims recognised in the text (written by field: [`crate::codec::figures`]).
+    #[serde(with = "crate::codec::figures")]
     pub figures: Vec<Figure>,
     /// Curated groups of comparable figures.
     pub measures: Vec<Measure>,
@@ -232,7 +236,8 @@ pub struct Entity {
     pub description: String,
     /// Facts from outside the articles, if any.
     pub outside: Option<String>,
-    /// Every mention, in article and text order.
+    /// Every mention, in article and text order (written by [`crate::codec`]).
+    #[serde(skip)]
     pub mentions: Vec<Mention>,
 }
 
