@@ -229,7 +229,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     if ready {
                         { for paragraphs }
                     } else {
-                        <super::parts::TextStatusView state={text_state.clone()} what={AttrValue::from(format!("The {name} article's text"))} />
+                        { super::parts::text_status(&text_state, &format!("The {name} article's text")) }
                     }
                 </div>
             </article>

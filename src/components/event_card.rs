@@ -124,7 +124,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
                 <ul class="chips" aria-label="Who and what is involved">{ for chips }</ul>
             }
             <h4>{ format!("Evidence ({})", ev.evidence.len()) }</h4>
-            <super::parts::TextStatusView state={text_state} what="The quoted passages" />
+            { super::parts::text_status(&text_state, "The quoted passages") }
             <ul class="evidence">{ for evidence }</ul>
         </section>
     }

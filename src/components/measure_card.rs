@@ -77,7 +77,7 @@ pub fn MeasureCard(props: &MeasureCardProps) -> Html {
                 </header>
                 <p class="description">{ m.description.clone() }{ format!(" Unit: {}.", m.unit) }</p>
                 <p class="hint">{ "Each value as the article writes it, “at least” and “or more” kept, in the order of the dates they describe; the change is from the value above." }</p>
-                <super::parts::TextStatusView state={text_state} what="The values' passages" />
+                { super::parts::text_status(&text_state, "The values' passages") }
                 <div class="table-scroll">
                     <table class="measure-values">
                         <caption class="visually-hidden">{ format!("{} in every article that reports it", m.name) }</caption>

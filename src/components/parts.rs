@@ -104,30 +104,22 @@ pub fn use_picker_results() -> Option<super::Shared> {
     (*crate::store::use_select(move |s| large.then(|| super::Shared(s.results.clone())))).clone()
 }
 
-/// Props of [`TextStatusView`].
-#[derive(Properties, PartialEq)]
-pub struct TextStatusProps {
-    /// Where the text is ([`crate::hooks::use_text`]).
-    pub state: crate::hooks::TextState,
-    /// What is being loaded, as the start of a sentence: `This article's text`.
-    pub what: AttrValue,
-}
-
-/// In place of text still being fetched: a line saying so, or the reason it could not be
-/// loaded (naming the file) with "Try again". Nothing once it is here.
-#[component]
-pub fn TextStatusView(props: &TextStatusProps) -> Html {
+/// In place of text still being fetched ([`crate::hooks::use_text`]): a line saying so,
+/// or the reason it could not be loaded (naming the file) with "Try again"; nothing once it
+/// is here. `what` starts the sentence: `This article's text`. A function, not a
+/// component: a component kind costs the WebAssembly its own lifecycle code.
+pub fn text_status(state: &crate::hooks::TextState, what: &str) -> Html {
     use crate::hooks::TextState;
-    match &props.state {
+    match state {
         TextState::Ready => html! {},
         TextState::Loading => html! {
-            <p class="text-loading" role="status">{ format!("{} is loading…", props.what) }</p>
+            <p class="text-loading" role="status">{ format!("{what} is loading…") }</p>
         },
         TextState::Failed { message, retry } => {
             let retry = retry.clone();
             html! {
                 <div class="text-failed" role="alert">
-                    <p><strong>{ format!("{} could not be loaded. ", props.what) }</strong>{ message.clone() }</p>
+                    <p><strong>{ format!("{what} could not be loaded. ") }</strong>{ message.clone() }</p>
                     <button type="button" class="retry" onclick={Callback::from(move |_: MouseEvent| retry.emit(()))}>{ "Try again" }</button>
                 </div>
             }

@@ -138,7 +138,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <div class="article-body">{ for paragraphs }</div>
             } else {
                 <div class="article-body">
-                    <super::parts::TextStatusView state={text_state} what="This article's text" />
+                    { super::parts::text_status(&text_state, "This article's text") }
                 </div>
             }
         </section>

@@ -156,7 +156,7 @@ pub fn ResultsView() -> Html {
                 </select>
             </div>
             <SearchStatusLine />
-            <super::parts::TextStatusView state={text_state} what="The passages of these results" />
+            { super::parts::text_status(&text_state, "The passages of these results") }
             if let Some(t) = &r.typed_date {
                 <TypedDateNote label={t.label()} inferred={t.year_inferred} from={t.from} to={t.to} rest={AttrValue::from(t.rest.clone())} />
             }

@@ -189,58 +189,46 @@ impl Corpus {
             return Err(bad("it holds other articles"));
         }
         let range = meta.first..meta.first + meta.count;
+        let out_of_text =
+            "its text does not hold the names, figures, quotes or emphasis of its articles";
         for (i, paras) in data.articles.iter().enumerate() {
             let a = &self.articles[(meta.first as usize) + i];
             if paras.len() != a.paragraphs.len() {
-                return Err(bad(&format!("article “{}” has other paragraphs", a.id)));
+                return Err(bad("its articles have other paragraphs"));
             }
-            for p in paras {
-                if p.emphasis.iter().any(|e| !fits(&p.text, e.start, e.end)) {
-                    return Err(bad(&format!(
-                        "an emphasis of “{}” is out of its text",
-                        a.id
-                    )));
-                }
+            if paras
+                .iter()
+                .any(|p| p.emphasis.iter().any(|e| !fits(&p.text, e.start, e.end)))
+            {
+                return Err(bad(out_of_text));
             }
         }
-        let text = |a: ArticleIx, p: u32| {
-            data.articles
-                .get((a - meta.first) as usize)
-                .and_then(|x| x.get(p as usize))
-                .map(|x| x.text.as_str())
+        let fits_at = |a: ArticleIx, p: u32, s: u32, e: u32| {
+            !range.contains(&a)
+                || data
+                    .articles
+                    .get((a - meta.first) as usize)
+                    .and_then(|x| x.get(p as usize))
+                    .is_some_and(|x| fits(&x.text, s, e))
         };
-        let check = |what: &str, a: ArticleIx, p: u32, s: u32, e: u32| {
-            if !range.contains(&a) {
-                return Ok(());
-            }
-            match text(a, p) {
-                Some(t) if fits(t, s, e) => Ok(()),
-                _ => Err(bad(&format!(
-                    "{what} in “{}” is out of its text",
-                    self.articles[a as usize].id
-                ))),
-            }
-        };
-        for ent in &self.entities {
+        let mentions = self.entities.iter().all(|ent| {
             let from = ent.mentions.partition_point(|m| m.article < meta.first);
-            for m in ent.mentions[from..]
+            ent.mentions[from..]
                 .iter()
                 .take_while(|m| range.contains(&m.article))
-            {
-                check("a mention", m.article, m.paragraph, m.start, m.end)?;
-            }
-        }
-        for f in &self.figures {
-            check("a figure", f.article, f.paragraph, f.start, f.end)?;
-        }
-        for ev in self.events.iter().flat_map(|e| e.evidence.iter()) {
-            check(
-                "a quoted passage",
-                ev.article,
-                ev.paragraph,
-                ev.start,
-                ev.end,
-            )?;
+                .all(|m| fits_at(m.article, m.paragraph, m.start, m.end))
+        });
+        let figures = self
+            .figures
+            .iter()
+            .all(|f| fits_at(f.article, f.paragraph, f.start, f.end));
+        let quotes = self
+            .events
+            .iter()
+            .flat_map(|e| e.evidence.iter())
+            .all(|x| fits_at(x.article, x.paragraph, x.start, x.end));
+        if !(mentions && figures && quotes) {
+            return Err(bad(out_of_text));
         }
         let _ = self.text.loaded[part as usize].set(data.articles);
         Ok(())
