@@ -329,6 +329,9 @@ pub struct Engine {
     para_entity_list: Vec<EntityIx>,
     /// Events each article reports.
     article_events: Vec<Vec<EventIx>>,
+    /// Figures of each article (indices into the corpus's figures, in order): a paragraph
+    /// drawn looks at its article's, not at every figure of the corpus.
+    article_figures: Vec<Vec<u32>>,
     /// Publication interval of each article, kept compact for range filters.
     published: Vec<(Date, Date)>,
 }
@@ -542,6 +545,12 @@ impl Engine {
                 }
             }
         }
+        let mut article_figures = vec![Vec::new(); n];
+        for (fi, f) in corpus.figures.iter().enumerate() {
+            if let Some(list) = article_figures.get_mut(f.article as usize) {
+                list.push(fi as u32);
+            }
+        }
         Engine {
             index: std::sync::OnceLock::new(),
             chunk_files: Vec::new(),
@@ -560,6 +569,7 @@ impl Engine {
             para_entity_start,
             para_entity_list,
             article_events,
+            article_figures,
             published: corpus.articles.iter().map(|a| a.published.span()).collect(),
             corpus,
         }
@@ -688,6 +698,13 @@ impl Engine {
         self.entity_events
             .get(e as usize)
             .map_or(Vec::new(), |s| s.iter().map(|v| v as u32).collect())
+    }
+
+    /// The figures of article `a` (indices into the corpus's figures, in order).
+    pub fn figures_in_article(&self, a: ArticleIx) -> &[u32] {
+        self.article_figures
+            .get(a as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Distinct entities mentioned in a paragraph.

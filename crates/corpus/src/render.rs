@@ -41,12 +41,12 @@ pub fn runs(engine: &Engine, a: ArticleIx, p: u32, hits: &[(u32, u32)]) -> Vec<R
         }
     }
     crate::util::sort(&mut mentions);
-    let figures: Vec<(u32, u32, u32)> = c
-        .figures
+    let figures: Vec<(u32, u32, u32)> = engine
+        .figures_in_article(a)
         .iter()
-        .enumerate()
-        .filter(|(_, f)| f.article == a && f.paragraph == p)
-        .map(|(i, f)| (f.start, f.end, i as u32))
+        .filter_map(|&i| c.figures.get(i as usize).map(|f| (i, f)))
+        .filter(|(_, f)| f.paragraph == p)
+        .map(|(i, f)| (f.start, f.end, i))
         .collect();
     let mut cuts: Vec<u32> = vec![0, len];
     for &(s, e, _, _) in &mentions {

@@ -401,19 +401,18 @@ pub struct ArticleFigure {
 /// An article's figures in text order, each with what it measures.
 pub fn article_figures(engine: &Engine, a: ArticleIx) -> Vec<ArticleFigure> {
     let c = engine.corpus();
-    let mut out: Vec<ArticleFigure> = c
-        .figures
+    let mut out: Vec<ArticleFigure> = engine
+        .figures_in_article(a)
         .iter()
-        .enumerate()
-        .filter(|(_, f)| f.article == a)
+        .filter_map(|&i| c.figures.get(i as usize).map(|f| (i, f)))
         .map(|(i, f)| {
-            let measure = engine.measure_of_figure(i as u32);
+            let measure = engine.measure_of_figure(i);
             let what = match measure.and_then(|m| c.measures.get(m as usize)) {
                 Some(m) => m.name.clone(),
                 None => f.noun.clone(),
             };
             ArticleFigure {
-                figure: i as u32,
+                figure: i,
                 paragraph: f.paragraph,
                 written: c.figure_text(f).to_string(),
                 what,

@@ -538,3 +538,27 @@ fn a_facet_of_thousands_of_names_stays_bounded() {
     let sel = facet(&c, &counts, &[pick], &[], EntityKind::Person, "", true);
     assert_eq!(sel.rows[0].entity, pick);
 }
+
+#[test]
+fn an_articles_figures_are_its_own_in_order() {
+    // The engine's per-article list (what a paragraph drawn and the figures table read)
+    // against a scan of every figure, over the real corpus and a synthetic one.
+    for c in [
+        corpus().clone(),
+        corpus_index::synth::generate(corpus(), 80, 11),
+    ] {
+        let e = Engine::new(c);
+        let c = e.corpus();
+        let mut seen = 0;
+        for a in 0..c.articles.len() as u32 {
+            let scan: Vec<u32> = (0..c.figures.len() as u32)
+                .filter(|&i| c.figures[i as usize].article == a)
+                .collect();
+            assert_eq!(e.figures_in_article(a), scan.as_slice(), "article {a}");
+            seen += scan.len();
+        }
+        assert_eq!(seen, c.figures.len());
+        assert!(seen > 0);
+        assert!(e.figures_in_article(c.articles.len() as u32).is_empty());
+    }
+}
