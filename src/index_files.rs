@@ -60,16 +60,10 @@ pub fn load(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static) {
         return;
     };
     let files = e.chunk_files();
-    let mut wanted = Vec::with_capacity(need.len());
-    for &c in &need {
-        let Some(f) = files.get(c as usize) else {
-            done(Err(format!("the search index has no file {}", c + 1)));
-            return;
-        };
-        wanted.push((c, f.path(), f.integrity()));
-    }
     fetch_and_install(
-        wanted,
+        &need,
+        &|c| files.get(c as usize).map(|f| (f.path(), f.integrity())),
+        "the search index has no file",
         Box::new(move |c, bytes| e.install_chunk(c, bytes)),
         Box::new(done),
     );
@@ -83,16 +77,10 @@ pub fn load_text(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static
         return;
     };
     let parts = e.corpus().text.parts();
-    let mut wanted = Vec::with_capacity(need.len());
-    for &t in &need {
-        let Some(f) = parts.get(t as usize) else {
-            done(Err(format!("the corpus has no text file {}", t + 1)));
-            return;
-        };
-        wanted.push((t, f.path(), f.integrity()));
-    }
     fetch_and_install(
-        wanted,
+        &need,
+        &|t| parts.get(t as usize).map(|f| (f.path(), f.integrity())),
+        "the corpus has no text file",
         Box::new(move |t, bytes| e.corpus().install_text(t, bytes)),
         Box::new(done),
     );
@@ -101,14 +89,25 @@ pub fn load_text(need: Vec<u32>, done: impl FnOnce(Result<(), String>) + 'static
 /// How a fetched file goes in: its number and inflated bytes.
 type Install = Box<dyn Fn(u32, &[u8]) -> Result<(), String>>;
 
-/// Fetch the files `wanted` (number, path, integrity) together, install each in turn, and
+/// Fetch the files `need` together (each one's path and integrity from `file`; a number
+/// it does not know is reported as `missing` and its number), install each in turn, and
 /// call `done` once with the first failure (naming its file) or `Ok`. Not generic: one
 /// copy in the WebAssembly for both kinds of file and every caller.
 fn fetch_and_install(
-    wanted: Vec<(u32, String, String)>,
+    need: &[u32],
+    file: &dyn Fn(u32) -> Option<(String, String)>,
+    missing: &str,
     install: Install,
     done: Box<dyn FnOnce(Result<(), String>)>,
 ) {
+    let mut wanted = Vec::with_capacity(need.len());
+    for &n in need {
+        let Some((path, integrity)) = file(n) else {
+            done(Err(format!("{missing} {}", n + 1)));
+            return;
+        };
+        wanted.push((n, path, integrity));
+    }
     let promises = js_sys::Array::new();
     for (_, path, integrity) in &wanted {
         promises.push(&fetch_file(path, integrity));

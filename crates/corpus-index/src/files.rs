@@ -68,16 +68,10 @@ fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 /// text stays in the corpus file if it is at most [`TEXT_INLINE_MAX`] bytes, else it goes
 /// to text files of about [`TEXT_PART_TARGET`].
 pub fn site_files(corpus: &Corpus, target: usize) -> SiteFiles {
-    let text: usize = corpus
-        .articles
-        .iter()
-        .flat_map(|a| a.paragraphs.iter())
-        .map(|p| p.text.len())
-        .sum();
     site_files_with(
         corpus,
         target,
-        (text > TEXT_INLINE_MAX).then_some(TEXT_PART_TARGET),
+        (corpus.text_bytes() > TEXT_INLINE_MAX).then_some(TEXT_PART_TARGET),
     )
 }
 

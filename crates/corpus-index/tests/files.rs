@@ -4,7 +4,7 @@
 
 #[path = "../../corpus/tests/common/mod.rs"]
 mod common;
-use common::{corpus, temp_dir};
+use common::{corpus, damage, temp_dir};
 use corpus::{Corpus, Engine, Filter};
 use corpus_index::files::{
     inflate, site_files_with, verify, write_chunks, SiteFiles, CHUNK_TARGET,
@@ -221,11 +221,7 @@ fn every_chunk_is_written_reachable_and_verified() {
     // A missing chunk and a damaged one are named.
     let (gone, _) = &files.chunks[0];
     let (bad, _) = &files.chunks[1];
-    std::fs::remove_file(dir.join(gone)).unwrap();
-    let mut bytes = std::fs::read(dir.join(bad)).unwrap();
-    let mid = bytes.len() / 2;
-    bytes[mid] ^= 0xff;
-    std::fs::write(dir.join(bad), &bytes).unwrap();
+    damage(&dir, gone, bad);
     let problems = verify(&dir, &files.corpus).unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(

@@ -5,7 +5,7 @@
 
 #[path = "../../corpus/tests/common/mod.rs"]
 mod common;
-use common::{corpus, temp_dir};
+use common::{corpus, damage, temp_dir};
 use corpus::export::{json_text, Selection};
 use corpus::{Corpus, Engine, Filter};
 use corpus_index::files::{
@@ -125,30 +125,24 @@ fn the_text_files_give_back_exactly_the_text() {
 
 #[test]
 fn a_small_corpus_keeps_its_text_in_the_corpus_file() {
-    let real: usize = corpus()
-        .articles
-        .iter()
-        .flat_map(|a| &a.paragraphs)
-        .map(|p| p.text.len())
-        .sum();
-    assert!(real <= TEXT_INLINE_MAX, "{real}");
-    let files = site_files(corpus(), CHUNK_TARGET);
+    // A fixture of its own: whatever the size of the data folder's corpus.
+    let small = corpus_index::synth::generate(corpus(), 3, 8);
+    assert!(
+        small.text_bytes() <= TEXT_INLINE_MAX,
+        "{}",
+        small.text_bytes()
+    );
+    let files = site_files(&small, CHUNK_TARGET);
     assert!(files.texts.is_empty());
     let e = engine(&files);
     let c = e.corpus();
     assert!(c.text.parts().is_empty());
     assert!((0..c.articles.len() as u32).all(|a| c.has_text(a)));
     assert!(c.text_parts_needed(0..c.articles.len() as u32).is_empty());
-    assert_eq!(c.articles, corpus().articles);
+    assert_eq!(c.articles, small.articles);
     // A corpus past the limit gets text files, and a first file far smaller.
     let big = corpus_index::synth::generate(corpus(), 400, 8);
-    let text: usize = big
-        .articles
-        .iter()
-        .flat_map(|a| &a.paragraphs)
-        .map(|p| p.text.len())
-        .sum();
-    assert!(text > TEXT_INLINE_MAX, "{text}");
+    assert!(big.text_bytes() > TEXT_INLINE_MAX, "{}", big.text_bytes());
     let split = site_files(&big, CHUNK_TARGET);
     assert!(!split.texts.is_empty());
     let inline = site_files_with(&big, CHUNK_TARGET, None);
@@ -282,11 +276,7 @@ fn text_files_are_written_and_verified() {
     );
     let (gone, _) = &files.texts[0];
     let (bad, _) = &files.texts[2];
-    std::fs::remove_file(dir.join(gone)).unwrap();
-    let mut bytes = std::fs::read(dir.join(bad)).unwrap();
-    let mid = bytes.len() / 2;
-    bytes[mid] ^= 0xff;
-    std::fs::write(dir.join(bad), &bytes).unwrap();
+    damage(&dir, gone, bad);
     let problems = verify(&dir, &files.corpus).unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].contains(gone.as_str()) && problems[0].contains("missing"));

@@ -187,6 +187,15 @@ pub mod entities {
     }
 }
 
+/// Columns read back must all hold `n` values.
+fn same_length(n: usize, lens: &[usize], what: &str) -> Result<(), String> {
+    if lens.iter().all(|&l| l == n) {
+        Ok(())
+    } else {
+        Err(format!("the {what}' columns differ in length"))
+    }
+}
+
 /// `#[serde(with = "crate::codec::events")]` on [`crate::Corpus::events`]: the events
 /// by field, one column after another (ids, titles, dates, methods, bases, categories,
 /// entities, evidence), which gzip shrinks to about half of the events side by side
@@ -239,7 +248,7 @@ pub mod events {
         let (ids, titles, dates, methods, bases, categories, entities, evidence): Owned =
             Deserialize::deserialize(d)?;
         let n = ids.len();
-        if [
+        let lens = [
             titles.len(),
             dates.len(),
             methods.len(),
@@ -247,12 +256,8 @@ pub mod events {
             categories.len(),
             entities.len(),
             evidence.len(),
-        ]
-        .iter()
-        .any(|&l| l != n)
-        {
-            return Err(D::Error::custom("the events' columns differ in length"));
-        }
+        ];
+        super::same_length(n, &lens, "events").map_err(D::Error::custom)?;
         let mut out = Vec::with_capacity(n);
         let mut titles = titles.into_iter();
         let mut bases = bases.into_iter();
@@ -323,7 +328,7 @@ pub mod figures {
         let (articles, paragraphs, starts, lens, values, units, nouns, qualifiers): Owned =
             Deserialize::deserialize(d)?;
         let n = articles.len();
-        if [
+        let column_lens = [
             paragraphs.len(),
             starts.len(),
             lens.len(),
@@ -331,12 +336,8 @@ pub mod figures {
             units.len(),
             nouns.len(),
             qualifiers.len(),
-        ]
-        .iter()
-        .any(|&l| l != n)
-        {
-            return Err(D::Error::custom("the figures' columns differ in length"));
-        }
+        ];
+        super::same_length(n, &column_lens, "figures").map_err(D::Error::custom)?;
         let mut units = units.into_iter();
         let mut nouns = nouns.into_iter();
         let mut qualifiers = qualifiers.into_iter();

@@ -452,7 +452,7 @@ impl ChunkRef {
     /// Its subresource integrity (`sha256-` and the hash in base64), checked by the
     /// browser's fetch.
     pub fn integrity(&self) -> String {
-        format!("sha256-{}", crate::util::base64(&self.sha256))
+        crate::util::integrity(&self.sha256)
     }
 }
 

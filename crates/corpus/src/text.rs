@@ -36,7 +36,7 @@ impl TextPart {
 
     /// Its subresource integrity (`sha256-` and the hash in base64).
     pub fn integrity(&self) -> String {
-        format!("sha256-{}", crate::util::base64(&self.sha256))
+        crate::util::integrity(&self.sha256)
     }
 }
 
@@ -122,6 +122,16 @@ impl Corpus {
             parts: meta.parts,
         };
         Ok(())
+    }
+
+    /// How many bytes of text the paragraphs hold (none in a corpus read from a file whose
+    /// text is in text files): what decides whether the build writes text files.
+    pub fn text_bytes(&self) -> usize {
+        self.articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .map(|p| p.text.len())
+            .sum()
     }
 
     /// Whether article `a`'s text is here (always, when the corpus file holds the text).

@@ -145,6 +145,12 @@ impl Rng {
     }
 }
 
+/// A file's subresource integrity (`sha256-` and its hash in base64), checked by the
+/// browser's fetch.
+pub fn integrity(sha256: &[u8; 32]) -> String {
+    format!("sha256-{}", base64(sha256))
+}
+
 /// A content-addressed file's path: `folder`, 16 hex digits of its hash, `.bin`.
 pub fn hashed_path(folder: &str, sha256: &[u8; 32]) -> String {
     let mut s = String::from(folder);

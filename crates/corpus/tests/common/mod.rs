@@ -140,6 +140,16 @@ pub fn confirm_all(text: &str) -> String {
         + "\n"
 }
 
+/// Damage a folder of built files: remove `gone`, flip a byte in the middle of `changed`
+/// (both relative to `dir`).
+pub fn damage(dir: &std::path::Path, gone: &str, changed: &str) {
+    std::fs::remove_file(dir.join(gone)).unwrap();
+    let mut bytes = std::fs::read(dir.join(changed)).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    std::fs::write(dir.join(changed), &bytes).unwrap();
+}
+
 /// A fresh, empty temporary folder for one test.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("corpus-{name}-{}", std::process::id()));
