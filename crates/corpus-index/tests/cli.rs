@@ -254,7 +254,7 @@ fn verify_checks_a_build_folder_and_names_each_bad_file() {
     assert!(o.status.success(), "{}", err(&o));
     assert!(
         out(&o).contains(&format!(
-            "{} search index files are present and unchanged",
+            "{} search index and text files are present and unchanged",
             files.chunks.len()
         )),
         "{}",

@@ -421,7 +421,7 @@ fn verify(dir: &Path) -> ExitCode {
     };
     match corpus_index::files::verify(dir, &bytes) {
         Ok(n) => emit(&format!(
-            "{}: the corpus and {n} search index files are present and unchanged\n",
+            "{}: the corpus and {n} search index and text files are present and unchanged\n",
             file.display()
         )),
         Err(problems) => {
